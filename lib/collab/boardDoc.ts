@@ -1,0 +1,220 @@
+/**
+ * The only module that knows the board document layout (PRODUCT.md, schema version 1):
+ *   meta: { title, schemaVersion }
+ *   players: id → Y.Map { name, kind, x, y, isUs, consumer, customer, why, strategy,
+ *                         transaction, notes, aliases: Y.Array<string> }
+ *   channels: id → Y.Map { from, to, flow, label, share? }
+ * Any client can write anything into a shared document, so reading coerces every field to
+ * its type and falls back to the default: a bad value never reaches the UI or the analysis.
+ */
+import * as Y from "yjs";
+import {
+  CHANNEL_DEFAULTS,
+  CUSTOMER_DECISIONS,
+  FLOWS,
+  PLAYER_DEFAULTS,
+  PLAYER_KINDS,
+  STRATEGIES,
+  TRANSACTIONS,
+  type Board,
+  type Channel,
+  type Player,
+} from "../valuechain/model";
+
+export const SCHEMA_VERSION = 1;
+
+export type YPlayer = Y.Map<unknown>;
+export type YChannel = Y.Map<unknown>;
+
+export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>("meta");
+export const playersOf = (doc: Y.Doc) => doc.getMap<YPlayer>("players");
+export const channelsOf = (doc: Y.Doc) => doc.getMap<YChannel>("channels");
+
+const oneOf = <T extends string>(values: readonly T[], v: unknown, fallback: T): T =>
+  typeof v === "string" && (values as readonly string[]).includes(v) ? (v as T) : fallback;
+const str = (v: unknown, fallback = "") => (typeof v === "string" ? v : fallback);
+const num = (v: unknown, fallback = 0) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+const bool = (v: unknown) => v === true;
+
+export function readPlayer(id: string, m: YPlayer): Player {
+  const aliases = m.get("aliases");
+  return {
+    id,
+    name: str(m.get("name")),
+    kind: oneOf(PLAYER_KINDS, m.get("kind"), "other"),
+    x: num(m.get("x")),
+    y: num(m.get("y")),
+    isUs: bool(m.get("isUs")),
+    consumer: bool(m.get("consumer")),
+    customer: oneOf(CUSTOMER_DECISIONS, m.get("customer"), PLAYER_DEFAULTS.customer),
+    why: str(m.get("why")),
+    strategy: oneOf(STRATEGIES, m.get("strategy"), PLAYER_DEFAULTS.strategy),
+    transaction: oneOf(TRANSACTIONS, m.get("transaction"), PLAYER_DEFAULTS.transaction),
+    notes: str(m.get("notes")),
+    aliases: aliases instanceof Y.Array ? aliases.toArray().filter((a): a is string => typeof a === "string") : [],
+  };
+}
+
+export function readChannel(id: string, m: YChannel): Channel {
+  const share = m.get("share");
+  const channel: Channel = {
+    id,
+    from: str(m.get("from")),
+    to: str(m.get("to")),
+    flow: oneOf(FLOWS, m.get("flow"), CHANNEL_DEFAULTS.flow),
+    label: str(m.get("label")),
+  };
+  if (typeof share === "number" && Number.isFinite(share) && share >= 0 && share <= 100) channel.share = share;
+  return channel;
+}
+
+export function readTitle(doc: Y.Doc): string {
+  return str(metaOf(doc).get("title"), "Untitled board");
+}
+
+/** The plain board of the document; players and channels ordered by id. */
+export function readBoard(doc: Y.Doc): Board {
+  const players: Player[] = [];
+  playersOf(doc).forEach((m, id) => {
+    if (m instanceof Y.Map) players.push(readPlayer(id, m));
+  });
+  const channels: Channel[] = [];
+  channelsOf(doc).forEach((m, id) => {
+    if (m instanceof Y.Map) channels.push(readChannel(id, m));
+  });
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { title: readTitle(doc), players: players.sort(byId), channels: channels.sort(byId) };
+}
+
+function playerToY(p: Player): YPlayer {
+  const m = new Y.Map<unknown>();
+  const { id: _id, aliases, ...fields } = p;
+  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  const ya = new Y.Array<string>();
+  ya.push(aliases);
+  m.set("aliases", ya);
+  return m;
+}
+
+function channelToY(c: Channel): YChannel {
+  const m = new Y.Map<unknown>();
+  const { id: _id, ...fields } = c;
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) m.set(k, v);
+  return m;
+}
+
+export function setTitle(doc: Y.Doc, title: string): void {
+  metaOf(doc).set("title", title);
+}
+
+/** Replaces the whole content in one transaction (templates, imports, restores). */
+export function writeBoard(doc: Y.Doc, board: Board, origin?: unknown): void {
+  doc.transact(() => {
+    const meta = metaOf(doc);
+    meta.set("title", board.title);
+    meta.set("schemaVersion", SCHEMA_VERSION);
+    const players = playersOf(doc);
+    const channels = channelsOf(doc);
+    for (const id of [...channels.keys()]) channels.delete(id);
+    for (const id of [...players.keys()]) players.delete(id);
+    for (const p of board.players) players.set(p.id, playerToY(p));
+    for (const c of board.channels) channels.set(c.id, channelToY(c));
+  }, origin);
+}
+
+export function addPlayer(doc: Y.Doc, player: Player): void {
+  doc.transact(() => {
+    if (player.isUs) clearUs(doc);
+    playersOf(doc).set(player.id, playerToY(player));
+  });
+}
+
+type PlayerPatch = Partial<Omit<Player, "id">>;
+
+/** Sets only the given fields, so concurrent edits of other fields of the same player survive. */
+export function updatePlayer(doc: Y.Doc, id: string, patch: PlayerPatch): void {
+  const m = playersOf(doc).get(id);
+  if (!(m instanceof Y.Map)) return;
+  doc.transact(() => {
+    // Exactly one "us": marking a player as us unmarks the others in the same change.
+    if (patch.isUs === true) clearUs(doc, id);
+    for (const [k, v] of Object.entries(patch)) {
+      if (k === "aliases") {
+        const ya = new Y.Array<string>();
+        ya.push(v as string[]);
+        m.set("aliases", ya);
+      } else if (v !== undefined && m.get(k) !== v) m.set(k, v);
+    }
+  });
+}
+
+function clearUs(doc: Y.Doc, except?: string): void {
+  playersOf(doc).forEach((m, id) => {
+    if (id !== except && m instanceof Y.Map && m.get("isUs") === true) m.set("isUs", false);
+  });
+}
+
+export function movePlayers(doc: Y.Doc, moves: { id: string; x: number; y: number }[]): void {
+  doc.transact(() => {
+    for (const { id, x, y } of moves) {
+      const m = playersOf(doc).get(id);
+      if (!(m instanceof Y.Map)) continue;
+      if (m.get("x") !== x) m.set("x", x);
+      if (m.get("y") !== y) m.set("y", y);
+    }
+  });
+}
+
+/** Deletes players and every channel that touches them, in one change. */
+export function deletePlayers(doc: Y.Doc, ids: string[]): void {
+  const gone = new Set(ids);
+  doc.transact(() => {
+    const channels = channelsOf(doc);
+    channels.forEach((m, cid) => {
+      if (m instanceof Y.Map && (gone.has(str(m.get("from"))) || gone.has(str(m.get("to"))))) channels.delete(cid);
+    });
+    for (const id of ids) playersOf(doc).delete(id);
+  });
+}
+
+export function addChannel(doc: Y.Doc, channel: Channel): void {
+  channelsOf(doc).set(channel.id, channelToY(channel));
+}
+
+export function updateChannel(doc: Y.Doc, id: string, patch: Partial<Omit<Channel, "id">>): void {
+  const m = channelsOf(doc).get(id);
+  if (!(m instanceof Y.Map)) return;
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) m.delete(k);
+      else if (m.get(k) !== v) m.set(k, v);
+    }
+  });
+}
+
+export function deleteChannels(doc: Y.Doc, ids: string[]): void {
+  doc.transact(() => {
+    for (const id of ids) channelsOf(doc).delete(id);
+  });
+}
+
+/**
+ * Repair rule R-DANGLING: a channel added while another person deleted one of its players
+ * survives the merge with a missing end. Every reader ignores such channels (liveChannels),
+ * and an editing client deletes them; deletion is idempotent, so several clients doing it at
+ * once converge.
+ */
+export function danglingChannelIds(doc: Y.Doc): string[] {
+  const players = playersOf(doc);
+  const ids: string[] = [];
+  channelsOf(doc).forEach((m, id) => {
+    if (!(m instanceof Y.Map) || !players.has(str(m.get("from"))) || !players.has(str(m.get("to")))) ids.push(id);
+  });
+  return ids;
+}
+
+export function repairDangling(doc: Y.Doc, origin?: unknown): number {
+  const ids = danglingChannelIds(doc);
+  if (ids.length) doc.transact(() => ids.forEach((id) => channelsOf(doc).delete(id)), origin);
+  return ids.length;
+}

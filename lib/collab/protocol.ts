@@ -1,0 +1,60 @@
+/**
+ * Wire protocol of `/collab/{boardId}`: the y-websocket protocol (y-protocols sync and
+ * awareness messages, each prefixed by a varUint message type) plus one extension that
+ * stock clients never trigger:
+ *
+ *   client → server  [SAVE_REQUEST, varUint id]   "tell me when what I sent so far is durable"
+ *   server → client  [SAVED, varUint id]          every update this connection sent before the
+ *                                                 request is committed to the database
+ *
+ * A stock y-websocket client never sends SAVE_REQUEST, so it never receives SAVED.
+ * See docs/SPEC.md for the rules (R-*) the server follows.
+ */
+import * as encoding from "lib0/encoding";
+
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  saveRequest: 20,
+  saved: 21,
+} as const;
+
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+/** Websocket close codes the server uses, with the reason string it sends. */
+export const CloseCode = {
+  /** Server is shutting down or the room was unloaded; reconnect. */
+  goingAway: 1001,
+  /** A frame larger than MAX_MESSAGE_BYTES. */
+  messageTooBig: 1009,
+  /** The frame could not be decoded as a y-websocket message. */
+  badMessage: 4400,
+  /** The token is no longer valid (rotated or board deleted). */
+  unauthorized: 4401,
+  /** Awareness update claimed another connection's client id, or was too large. */
+  awarenessRejected: 4403,
+  /** The update would make the document larger than MAX_DOC_BYTES. */
+  documentTooLarge: 4413,
+  /** More than MAX_MESSAGES_PER_SECOND messages. */
+  rateLimited: 4429,
+  /** The board could not be loaded or stored; nothing was overwritten. Retry later. */
+  storageFailed: 4500,
+  /** The process holds MAX_LOADED_BOARDS boards already. Retry later. */
+  overloaded: 4503,
+} as const;
+
+export function encodeSaved(id: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.saved);
+  encoding.writeVarUint(e, id);
+  return encoding.toUint8Array(e);
+}
+
+export function encodeSaveRequest(id: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.saveRequest);
+  encoding.writeVarUint(e, id);
+  return encoding.toUint8Array(e);
+}

@@ -1,0 +1,91 @@
+/**
+ * A browser's live connection to one board: the Y.Doc, the stock y-websocket provider, the
+ * IndexedDB copy that keeps offline edits and lets a reload show the last state while the
+ * server is down, the undo manager that only ever undoes this person's own changes, and the
+ * save tracker fed by the server's SAVED acknowledgements.
+ */
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { IndexeddbPersistence } from "y-indexeddb";
+import * as decoding from "lib0/decoding";
+import { channelsOf, metaOf, playersOf, repairDangling } from "./boardDoc";
+import { SaveTracker } from "./saveStatus";
+import { encodeSaveRequest, MessageType } from "./protocol";
+
+const REPAIR_ORIGIN = Symbol("repair-dangling");
+
+export interface BoardSession {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  undo: Y.UndoManager;
+  save: SaveTracker;
+  /** Resolves once the IndexedDB copy is loaded (the board can render before the server answers). */
+  whenLocalLoaded: Promise<void>;
+  destroy(): void;
+}
+
+export function collabUrl(location: Location): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+}
+
+export function openBoardSession(opts: { boardId: string; token: string; serverUrl: string; canEdit: boolean }): BoardSession {
+  const doc = new Y.Doc();
+  const local = new IndexeddbPersistence(`chainboard:${opts.boardId}`, doc);
+  const provider = new WebsocketProvider(opts.serverUrl, opts.boardId, doc, {
+    params: { t: opts.token },
+    maxBackoffTime: 30_000,
+  });
+  const save = new SaveTracker();
+  const undo = new Y.UndoManager([metaOf(doc), playersOf(doc), channelsOf(doc)], { captureTimeout: 400 });
+
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+    save.acknowledged(decoding.readVarUint(decoder));
+  };
+
+  let requestTimer: ReturnType<typeof setTimeout> | null = null;
+  const requestSaved = () => {
+    if (requestTimer) return;
+    // Several keystrokes or drag steps share one confirmation request.
+    requestTimer = setTimeout(() => {
+      requestTimer = null;
+      const id = save.nextRequest();
+      if (id !== null && provider.ws?.readyState === WebSocket.OPEN) provider.ws.send(encodeSaveRequest(id) as Uint8Array<ArrayBuffer>);
+    }, 50);
+  };
+
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || origin === local) return;
+    save.localChange();
+    requestSaved();
+  };
+  doc.on("update", onUpdate);
+  provider.on("status", ({ status }) => save.setConnection(status));
+  provider.on("sync", (synced: boolean) => {
+    save.setSynced(synced);
+    if (synced && opts.canEdit) repairDangling(doc, REPAIR_ORIGIN);
+    requestSaved();
+  });
+  if (opts.canEdit) {
+    // R-DANGLING: remove channels whose player another person deleted concurrently. The repair
+    // has its own origin so that undo never brings a dangling channel back.
+    const repair = () => queueMicrotask(() => provider.synced && repairDangling(doc, REPAIR_ORIGIN));
+    channelsOf(doc).observe(repair);
+    playersOf(doc).observe(repair);
+  }
+
+  return {
+    doc,
+    provider,
+    undo,
+    save,
+    whenLocalLoaded: local.whenSynced.then(() => undefined),
+    destroy() {
+      if (requestTimer) clearTimeout(requestTimer);
+      doc.off("update", onUpdate);
+      undo.destroy();
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+    },
+  };
+}

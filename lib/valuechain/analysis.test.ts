@@ -1,0 +1,449 @@
+import { describe, expect, test } from "vitest";
+import { analyzeBoard, PATH_CAP, PATH_TOTAL_LENGTH_CAP, playerName, type WarningCode } from "./analysis";
+import type { Board, Channel, Player } from "./model";
+import { board, commercial, goods, influence, mulberry32, player, shuffle } from "./testing";
+
+function warningsOf(b: Board, code: WarningCode) {
+  return analyzeBoard(b).warnings.filter((w) => w.code === code);
+}
+
+/** s1, s2 → m → d1, d2 → e1, e2: two starts, one player in the middle, two ends. */
+function diamond(us?: string, players: Player[] = []): Board {
+  const channels = [goods("s1", "m"), goods("s2", "m"), goods("m", "d1"), goods("m", "d2"), goods("d1", "e1"), goods("d2", "e2")];
+  const marked = us === undefined ? players : [...players, player(us, { isUs: true })];
+  return board(channels, marked);
+}
+
+describe("players, starts and consumers", () => {
+  test("groups player ids by kind, sorted, in the order of the kinds", () => {
+    const b = board([], [player("b", { kind: "installer" }), player("a", { kind: "installer" }), player("c", { kind: "supplier" })]);
+    const answers = analyzeBoard(b);
+    expect(answers.players).toEqual({ supplier: ["c"], installer: ["a", "b"] });
+    expect(Object.keys(answers.players)).toEqual(["supplier", "installer"]);
+  });
+
+  test("finds several starts and several consumers from the goods flow", () => {
+    const answers = analyzeBoard(diamond());
+    expect(answers.starts).toEqual(["s1", "s2"]);
+    expect(answers.consumers).toEqual(["e1", "e2"]);
+  });
+
+  test("prefers marked consumers over the sinks of goods flow", () => {
+    const answers = analyzeBoard(diamond(undefined, [player("d1", { consumer: true })]));
+    expect(answers.consumers).toEqual(["d1"]);
+  });
+
+  test("does not count a player without goods as a sink or a start", () => {
+    const answers = analyzeBoard(board([goods("a", "b")], [player("lonely")]));
+    expect(answers.starts).toEqual(["a"]);
+    expect(answers.consumers).toEqual(["b"]);
+  });
+
+  test("ignores commercial and influence channels for starts, consumers, stages and channels", () => {
+    const b = board(
+      [goods("us", "d"), goods("d", "e"), commercial("us", "e"), influence("arch", "e"), commercial("e", "bank")],
+      [player("us", { isUs: true })],
+    );
+    const answers = analyzeBoard(b);
+    expect(answers.starts).toEqual(["us"]);
+    expect(answers.consumers).toEqual(["e"]);
+    expect(answers.us).toEqual({ id: "us", stage: 1, stages: 3 });
+    expect(answers.channels.paths).toEqual([["us", "d", "e"]]);
+  });
+
+  test("ignores channels whose player was deleted", () => {
+    const b = board([goods("us", "d"), goods("d", "gone")], [player("us", { isUs: true })]);
+    b.players = b.players.filter((p) => p.id !== "gone");
+    const answers = analyzeBoard(b);
+    expect(answers.consumers).toEqual(["d"]);
+    expect(answers.channels.paths).toEqual([["us", "d"]]);
+  });
+});
+
+describe("where we are", () => {
+  test("places us in the middle of the chain", () => {
+    expect(analyzeBoard(diamond("m")).us).toEqual({ id: "m", stage: 2, stages: 4 });
+  });
+
+  test("places us at the start", () => {
+    expect(analyzeBoard(diamond("s1")).us).toEqual({ id: "s1", stage: 1, stages: 4 });
+  });
+
+  test("places us at the end", () => {
+    expect(analyzeBoard(diamond("e2")).us).toEqual({ id: "e2", stage: 4, stages: 4 });
+  });
+
+  test("takes the longest route to us when routes of different length lead there", () => {
+    const b = board([goods("a", "b"), goods("b", "c"), goods("c", "us"), goods("a", "us")], [player("us", { isUs: true })]);
+    expect(analyzeBoard(b).us).toEqual({ id: "us", stage: 4, stages: 4 });
+  });
+
+  test("puts a player without goods flow at stage 1", () => {
+    expect(analyzeBoard(board([], [player("us", { isUs: true })])).us).toEqual({ id: "us", stage: 1, stages: 1 });
+  });
+
+  test("answers null when nobody is us", () => {
+    expect(analyzeBoard(diamond()).us).toBeNull();
+  });
+
+  test("uses the us with the smallest id when several are marked", () => {
+    const answers = analyzeBoard(diamond(undefined, [player("m", { isUs: true }), player("d1", { isUs: true })]));
+    expect(answers.us?.id).toBe("d1");
+    expect(answers.channels.paths).toEqual([["d1", "e1"]]);
+  });
+});
+
+describe("goods cycles", () => {
+  // s → a → b → c → a, c → z: a, b and c turn around in a loop.
+  const cyclic = board([goods("s", "a"), goods("a", "b"), goods("b", "c"), goods("c", "a"), goods("c", "z")], [player("b", { isUs: true })]);
+
+  test("gives the members of a cycle one shared stage", () => {
+    expect(analyzeBoard(cyclic).us).toEqual({ id: "b", stage: 2, stages: 3 });
+  });
+
+  test("warns once per cycle, naming its members", () => {
+    expect(warningsOf(cyclic, "goods-cycle")).toEqual([
+      { code: "goods-cycle", message: "Goods flow in a circle through A, B and C; they are counted as one stage.", ids: ["a", "b", "c"] },
+    ]);
+  });
+
+  test("still enumerates the simple paths through a cycle", () => {
+    expect(analyzeBoard(cyclic).channels).toMatchObject({ paths: [["b", "c", "z"]], count: 1, capped: false });
+  });
+
+  test("treats a channel from a player to itself as a cycle", () => {
+    const b = board([goods("a", "a"), goods("a", "b")]);
+    expect(warningsOf(b, "goods-cycle").map((w) => w.ids)).toEqual([["a"]]);
+  });
+
+  test("does not warn about a chain without cycles", () => {
+    expect(warningsOf(diamond("m"), "goods-cycle")).toEqual([]);
+  });
+});
+
+describe("distribution channels", () => {
+  test("lists every path from us to a consumer, sorted by ids", () => {
+    const b = board([goods("us", "z"), goods("us", "b"), goods("b", "z"), goods("us", "a"), goods("a", "b")], [player("us", { isUs: true })]);
+    const { channels } = analyzeBoard(b);
+    expect(channels.paths).toEqual([
+      ["us", "a", "b", "z"],
+      ["us", "b", "z"],
+      ["us", "z"],
+    ]);
+    expect(channels.count).toBe(3);
+    expect(channels.capped).toBe(false);
+  });
+
+  test("starts from every start when nobody is us", () => {
+    expect(analyzeBoard(diamond()).channels.paths).toEqual([
+      ["s1", "m", "d1", "e1"],
+      ["s1", "m", "d2", "e2"],
+      ["s2", "m", "d1", "e1"],
+      ["s2", "m", "d2", "e2"],
+    ]);
+  });
+
+  test("counts one path when two channels join the same two players", () => {
+    const b = board([goods("us", "e", { id: "x1" }), goods("us", "e", { id: "x2" })], [player("us", { isUs: true })]);
+    expect(analyzeBoard(b).channels.paths).toEqual([["us", "e"]]);
+  });
+
+  test("counts a path through one consumer on to another", () => {
+    const b = board([goods("us", "a"), goods("a", "b")], [player("us", { isUs: true }), player("a", { consumer: true }), player("b", { consumer: true })]);
+    expect(analyzeBoard(b).channels.paths).toEqual([
+      ["us", "a"],
+      ["us", "a", "b"],
+    ]);
+  });
+
+  test("has no channel when us is itself the end of the chain", () => {
+    expect(analyzeBoard(diamond("e1")).channels).toEqual({ count: 0, paths: [], shares: [], capped: false });
+  });
+
+  test("stops at the cap on a dense graph, quickly", () => {
+    // A complete DAG of 30 players has 2^28 paths from the first to the last.
+    const ids = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+    const channels: Channel[] = [];
+    ids.forEach((from, i) => ids.slice(i + 1).forEach((to) => channels.push(goods(from, to))));
+    const b = board(channels, [player("n00", { isUs: true })]);
+    const started = performance.now();
+    const { channels: answer } = analyzeBoard(b);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(answer.capped).toBe(true);
+    expect(answer.count).toBe(PATH_CAP);
+    expect(answer.paths).toHaveLength(PATH_CAP);
+    expect(answer.paths[0]).toEqual(ids);
+  });
+
+  test("stops quickly on a dense graph full of cycles", () => {
+    // Every player sends goods to every other: paths abound, and most branches loop back.
+    const ids = Array.from({ length: 14 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+    const channels = ids.flatMap((from) => ids.filter((to) => to !== from).map((to) => goods(from, to)));
+    const b = board(channels, [player("n00", { isUs: true }), player("n13", { consumer: true })]);
+    const started = performance.now();
+    const answers = analyzeBoard(b);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(answers.channels.capped).toBe(true);
+    expect(answers.warnings.filter((w) => w.code === "goods-cycle")).toHaveLength(1);
+  });
+
+  test("answers a tangled board of the largest allowed size quickly and compactly", () => {
+    // 5,000 players and 20,000 random goods channels: cycles everywhere, paths thousands long.
+    const random = mulberry32(1);
+    const channels: Channel[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const [from, to] = [Math.floor(random() * 5000), Math.floor(random() * 5000)];
+      if (from !== to) channels.push(goods(`p${from}`, `p${to}`, { id: `c${i}` }));
+    }
+    const b = board(channels, [player("p0", { isUs: true })]);
+    const started = performance.now();
+    const answers = analyzeBoard(b);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(answers.channels.capped).toBe(true);
+    expect(answers.channels.paths.flat().length).toBeLessThanOrEqual(PATH_TOTAL_LENGTH_CAP);
+  });
+
+  test("returns paths in sorted order even when capped", () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+    const channels: Channel[] = [];
+    ids.forEach((from, i) => ids.slice(i + 1).forEach((to) => channels.push(goods(from, to))));
+    const { paths } = analyzeBoard(board(channels, [player("n00", { isUs: true }), player("n19", { consumer: true })])).channels;
+    const keys = paths.map((p) => p.join(" "));
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  test("reports the product of the shares along each path", () => {
+    const b = board(
+      [goods("us", "d", { share: 60 }), goods("us", "e", { share: 40 }), goods("d", "e", { share: 50 }), goods("d", "x", { share: 50 })],
+      [player("us", { isUs: true }), player("e", { consumer: true })],
+    );
+    const { channels } = analyzeBoard(b);
+    expect(channels.paths).toEqual([
+      ["us", "d", "e"],
+      ["us", "e"],
+    ]);
+    expect(channels.shares).toEqual([30, 40]);
+  });
+
+  test("reports no share for a path with a channel of unknown share", () => {
+    const b = board([goods("us", "d", { share: 100 }), goods("d", "e")], [player("us", { isUs: true })]);
+    expect(analyzeBoard(b).channels.shares).toEqual([null]);
+  });
+
+  test("adds up the shares of parallel channels between the same players", () => {
+    const b = board(
+      [goods("us", "d", { id: "a", share: 30 }), goods("us", "d", { id: "b", share: 20 }), goods("us", "e", { share: 50 }), goods("d", "e", { share: 100 })],
+      [player("us", { isUs: true }), player("e", { consumer: true })],
+    );
+    expect(analyzeBoard(b).channels.shares).toEqual([50, 50]);
+  });
+
+  test("rounds away floating-point noise in share products", () => {
+    const b = board([goods("us", "d", { share: 10 }), goods("us", "x", { share: 90 }), goods("d", "e", { share: 20 }), goods("d", "y", { share: 80 })], [
+      player("us", { isUs: true }),
+      player("e", { consumer: true }),
+    ]);
+    expect(analyzeBoard(b).channels.shares).toEqual([2]);
+  });
+});
+
+describe("customers", () => {
+  const b = board(
+    [goods("us", "a"), goods("a", "b"), goods("b", "c")],
+    [
+      player("us", { isUs: true, customer: "yes", why: "ourselves" }),
+      player("b", { customer: "no", why: "buys from A" }),
+      player("a", { customer: "yes", why: "we invoice them" }),
+    ],
+  );
+
+  test("splits players by their customer decision and leaves us out", () => {
+    const answers = analyzeBoard(b);
+    expect(answers.customers).toEqual([{ id: "a", why: "we invoice them" }]);
+    expect(answers.nonCustomers).toEqual([{ id: "b", why: "buys from A" }]);
+    expect(answers.undecided).toEqual(["c"]);
+  });
+});
+
+describe("deterministic answers", () => {
+  test("gives identical answers whatever the order of players and channels", () => {
+    const b = board(
+      [
+        goods("s", "us", { share: 100 }),
+        goods("us", "a", { share: 70 }),
+        goods("us", "b", { share: 30 }),
+        goods("a", "b"),
+        goods("b", "a"),
+        goods("a", "z"),
+        goods("b", "z"),
+        commercial("us", "a"),
+        influence("arch", "z"),
+      ],
+      [player("us", { isUs: true }), player("arch", { kind: "specifier" }), player("z", { customer: "yes", transaction: "direct" }), player("lonely")],
+    );
+    const expected = JSON.stringify(analyzeBoard(b));
+    const random = mulberry32(7);
+    for (let i = 0; i < 20; i++) {
+      const shuffled = { ...b, players: shuffle(b.players, random), channels: shuffle(b.channels, random) };
+      expect(JSON.stringify(analyzeBoard(shuffled))).toBe(expected);
+    }
+  });
+
+  test("orders warnings by code, then by ids", () => {
+    const b = board([], [player("b", { customer: "yes" }), player("a", { customer: "no" })]);
+    expect(analyzeBoard(b).warnings.map((w) => [w.code, ...w.ids])).toEqual([
+      ["customer-without-why", "a"],
+      ["customer-without-why", "b"],
+      ["isolated-player", "a"],
+      ["isolated-player", "b"],
+      ["no-us"],
+    ]);
+  });
+});
+
+describe("warnings", () => {
+  test("no-us: when nobody is marked as us, and not otherwise", () => {
+    expect(warningsOf(diamond(), "no-us")).toHaveLength(1);
+    expect(warningsOf(diamond("m"), "no-us")).toEqual([]);
+  });
+
+  test("several-us: names every player marked as us", () => {
+    const b = diamond(undefined, [player("m", { isUs: true }), player("d1", { isUs: true })]);
+    expect(warningsOf(b, "several-us")).toEqual([
+      { code: "several-us", message: "D1 and M are all marked as us; the answers use D1. Agree on one.", ids: ["d1", "m"] },
+    ]);
+    expect(warningsOf(diamond("m"), "several-us")).toEqual([]);
+  });
+
+  test("customer-without-why: for a yes or a no without a reason, never for us or undecided", () => {
+    const b = board([], [
+      player("yes", { customer: "yes", why: "  " }),
+      player("no", { customer: "no" }),
+      player("fine", { customer: "yes", why: "we invoice them" }),
+      player("open", { customer: "undecided" }),
+      player("us", { isUs: true, customer: "yes" }),
+    ]);
+    expect(warningsOf(b, "customer-without-why").map((w) => w.ids[0])).toEqual(["no", "yes"]);
+    expect(warningsOf(b, "customer-without-why")[0].message).toBe("NO is marked as not a customer, but nobody has written down why.");
+  });
+
+  test("isolated-player: for a player without any channel", () => {
+    const b = board([influence("arch", "x")], [player("alone", { name: "Alone" })]);
+    expect(warningsOf(b, "isolated-player")).toEqual([{ code: "isolated-player", message: "Alone has no channel to or from anyone.", ids: ["alone"] }]);
+  });
+
+  test("isolated-player: a channel to a deleted player does not count", () => {
+    const b = board([goods("a", "gone")]);
+    b.players = b.players.filter((p) => p.id !== "gone");
+    expect(warningsOf(b, "isolated-player").map((w) => w.ids)).toEqual([["a"]]);
+  });
+
+  test("unreached-consumer: a marked consumer that no goods reach", () => {
+    const b = board([goods("us", "d"), influence("d", "e")], [player("us", { isUs: true }), player("e", { consumer: true })]);
+    expect(warningsOf(b, "unreached-consumer")).toEqual([
+      { code: "unreached-consumer", message: "E is a consumer, but no goods channel leads to it.", ids: ["e"] },
+    ]);
+  });
+
+  test("unreached-consumer: a consumer that goods from us never reach", () => {
+    const b = board([goods("us", "d"), goods("other", "e")], [player("us", { isUs: true }), player("e", { consumer: true })]);
+    expect(warningsOf(b, "unreached-consumer").map((w) => w.message)).toEqual(["E is a consumer, but goods from US never reach it."]);
+  });
+
+  test("unreached-consumer: not for consumers reached from us, nor reached at all when nobody is us", () => {
+    expect(warningsOf(diamond("m"), "unreached-consumer")).toEqual([]);
+    expect(warningsOf(diamond(), "unreached-consumer")).toEqual([]);
+    expect(warningsOf(diamond("e1"), "unreached-consumer").map((w) => w.ids)).toEqual([["e2"]]);
+  });
+
+  test("customer-unreached: a customer that no channel of any flow leads to from us", () => {
+    const b = board(
+      [goods("us", "a"), influence("a", "b"), goods("x", "c")],
+      [player("us", { isUs: true }), player("b", { customer: "yes", why: "w" }), player("c", { customer: "yes", why: "w" }), player("x", { customer: "no", why: "w" })],
+    );
+    expect(warningsOf(b, "customer-unreached")).toEqual([
+      { code: "customer-unreached", message: "C is marked as a customer, but no channel leads there from US.", ids: ["c"] },
+    ]);
+  });
+
+  test("transaction-mismatch: direct without a commercial channel with us", () => {
+    const b = board([goods("us", "a"), commercial("b", "us")], [
+      player("us", { isUs: true }),
+      player("a", { transaction: "direct" }),
+      player("b", { transaction: "direct" }),
+    ]);
+    expect(warningsOf(b, "transaction-mismatch").map((w) => [w.ids[0], w.message])).toEqual([
+      ["a", "A is marked as buying directly, but there is no commercial channel between US and A."],
+    ]);
+  });
+
+  test("transaction-mismatch: indirect while a commercial channel links us directly", () => {
+    const b = board([commercial("us", "a"), goods("us", "b"), commercial("a", "b")], [
+      player("us", { isUs: true }),
+      player("a", { transaction: "indirect" }),
+      player("b", { transaction: "indirect" }),
+    ]);
+    expect(warningsOf(b, "transaction-mismatch").map((w) => [w.ids[0], w.message])).toEqual([
+      ["a", "A is marked as buying indirectly, but a commercial channel links US and A directly."],
+    ]);
+  });
+
+  test("shares-not-100: shares that do not add up to 100", () => {
+    const b = board([goods("a", "b", { share: 60 }), goods("a", "c", { share: 30 })]);
+    expect(warningsOf(b, "shares-not-100")).toEqual([
+      { code: "shares-not-100", message: "The goods shares leaving A add up to 90%, not 100%.", ids: ["a"] },
+    ]);
+  });
+
+  test("shares-not-100: some channels with a share and others without", () => {
+    const b = board([goods("a", "b", { share: 100 }), goods("a", "c")]);
+    expect(warningsOf(b, "shares-not-100").map((w) => w.message)).toEqual(["Some goods channels leaving A have a share and others do not."]);
+  });
+
+  test("shares-not-100: not when shares add up within a hundredth, are absent, or are not goods", () => {
+    const thirds = board([goods("a", "b", { share: 33.33 }), goods("a", "c", { share: 33.33 }), goods("a", "d", { share: 33.34 })]);
+    const nearly = board([goods("a", "b", { share: 50 }), goods("a", "c", { share: 49.995 })]);
+    const short = board([goods("a", "b", { share: 50 }), goods("a", "c", { share: 49.98 })]);
+    const unknown = board([goods("a", "b"), goods("a", "c")]);
+    const otherFlows = board([goods("a", "b", { share: 100 }), commercial("a", "c", { share: 20 })]);
+    expect(warningsOf(thirds, "shares-not-100")).toEqual([]);
+    expect(warningsOf(nearly, "shares-not-100")).toEqual([]);
+    expect(warningsOf(short, "shares-not-100").map((w) => w.message)).toEqual(["The goods shares leaving A add up to 99.98%, not 100%."]);
+    expect(warningsOf(unknown, "shares-not-100")).toEqual([]);
+    expect(warningsOf(otherFlows, "shares-not-100")).toEqual([]);
+  });
+
+  test("specification-without-specifier: specification with no specifier influencing the player", () => {
+    const b = board([influence("friend", "b"), influence("arch", "c")], [
+      player("arch", { kind: "specifier" }),
+      player("b", { strategy: "specification" }),
+      player("c", { strategy: "specification" }),
+      player("d", { kind: "specifier", strategy: "specification" }),
+    ]);
+    expect(warningsOf(b, "specification-without-specifier")).toEqual([
+      { code: "specification-without-specifier", message: "The strategy for B is specification, but no specifier influences B.", ids: ["b"] },
+    ]);
+  });
+
+  test("a complete, consistent chain raises no warning at all", () => {
+    const b = board(
+      [goods("us", "d", { share: 100 }), goods("d", "e", { share: 100 }), commercial("us", "d"), influence("arch", "e")],
+      [
+        player("us", { isUs: true }),
+        player("d", { customer: "yes", why: "we invoice them", transaction: "direct", strategy: "push" }),
+        player("e", { customer: "no", why: "buys from D", transaction: "indirect", strategy: "specification", consumer: true }),
+        player("arch", { kind: "specifier", customer: "no", why: "never buys" }),
+      ],
+    );
+    expect(analyzeBoard(b).warnings).toEqual([]);
+  });
+});
+
+describe("playerName", () => {
+  test("gives the name, or the id when the name is blank or the player is gone", () => {
+    const b = board([], [player("a", { name: "Dealer" }), player("b", { name: " " })]);
+    expect(playerName(b, "a")).toBe("Dealer");
+    expect(playerName(b, "b")).toBe("b");
+    expect(playerName(b, "zzz")).toBe("zzz");
+  });
+});

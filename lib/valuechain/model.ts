@@ -1,0 +1,132 @@
+/**
+ * The value-chain board as plain data: the shape of the `chainboard/v1` file and of the
+ * projection of the live Yjs document. No React, Yjs or I/O here.
+ */
+
+export const PLAYER_KINDS = [
+  "supplier",
+  "manufacturer",
+  "importer",
+  "distributor",
+  "wholesaler",
+  "retailer",
+  "installer",
+  "specifier",
+  "end-user",
+  "service-provider",
+  "other",
+] as const;
+export type PlayerKind = (typeof PLAYER_KINDS)[number];
+
+export const CUSTOMER_DECISIONS = ["yes", "no", "undecided"] as const;
+export type CustomerDecision = (typeof CUSTOMER_DECISIONS)[number];
+
+export const STRATEGIES = ["push", "pull", "push-pull", "specification", "none"] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export const TRANSACTIONS = ["direct", "indirect", "none"] as const;
+export type Transaction = (typeof TRANSACTIONS)[number];
+
+/** goods: the product moves along it; commercial: who invoices whom; influence: recommendation. */
+export const FLOWS = ["goods", "commercial", "influence"] as const;
+export type Flow = (typeof FLOWS)[number];
+
+export interface Player {
+  id: string;
+  name: string;
+  kind: PlayerKind;
+  x: number;
+  y: number;
+  isUs: boolean;
+  consumer: boolean;
+  customer: CustomerDecision;
+  why: string;
+  strategy: Strategy;
+  transaction: Transaction;
+  notes: string;
+  aliases: string[];
+}
+
+export interface Channel {
+  id: string;
+  from: string;
+  to: string;
+  flow: Flow;
+  label: string;
+  /** Percentage (0–100) of the source player's goods volume on this channel; absent when unknown. */
+  share?: number;
+}
+
+export interface Board {
+  title: string;
+  players: Player[];
+  channels: Channel[];
+}
+
+export const BOARD_FORMAT = "chainboard/v1" as const;
+
+export interface BoardFile extends Board {
+  format: typeof BOARD_FORMAT;
+}
+
+/** Field defaults of PRODUCT.md: what a missing optional field means. */
+export const PLAYER_DEFAULTS: Omit<Player, "id" | "name" | "kind"> = {
+  x: 0,
+  y: 0,
+  isUs: false,
+  consumer: false,
+  customer: "undecided",
+  why: "",
+  strategy: "none",
+  transaction: "none",
+  notes: "",
+  aliases: [],
+};
+
+export const CHANNEL_DEFAULTS: Omit<Channel, "id" | "from" | "to"> = {
+  flow: "goods",
+  label: "",
+};
+
+export function makePlayer(fields: Pick<Player, "id" | "name" | "kind"> & Partial<Player>): Player {
+  return { ...PLAYER_DEFAULTS, ...fields, aliases: [...(fields.aliases ?? [])] };
+}
+
+export function makeChannel(fields: Pick<Channel, "id" | "from" | "to"> & Partial<Channel>): Channel {
+  return { ...CHANNEL_DEFAULTS, ...fields };
+}
+
+/** Channels whose ends both exist: a concurrent delete can leave the others behind (repair rule R-DANGLING). */
+export function liveChannels(board: Board): Channel[] {
+  const ids = new Set(board.players.map((p) => p.id));
+  return board.channels.filter((c) => ids.has(c.from) && ids.has(c.to));
+}
+
+export const KIND_LABELS: Record<PlayerKind, string> = {
+  supplier: "Supplier",
+  manufacturer: "Manufacturer",
+  importer: "Importer",
+  distributor: "Distributor",
+  wholesaler: "Wholesaler",
+  retailer: "Retailer / dealer",
+  installer: "Installer",
+  specifier: "Specifier",
+  "end-user": "End user",
+  "service-provider": "Service provider",
+  other: "Other",
+};
+
+/** Title of a board nobody has named yet (new boards, and files without a title). */
+export const DEFAULT_BOARD_TITLE = "Untitled board";
+
+/**
+ * Order of ids everywhere: plain UTF-16 code-unit order, never locale order, so that every
+ * server and browser sorts the same board the same way (answers must be deterministic).
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareIds(a.id, b.id));
+}

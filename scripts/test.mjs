@@ -1,0 +1,51 @@
+// `npm test`: the whole suite — type check, unit and integration tests (real SQLite,
+// PostgreSQL and websocket server), then browser tests in Debian's Chromium.
+// Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIfStale } from "./build-if-stale.mjs";
+import { ensureChromium } from "./ensure-chromium.mjs";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status;
+
+const vitestJson = path.join(os.tmpdir(), `chainboard-vitest-${process.pid}.json`);
+const playwrightJson = path.join(os.tmpdir(), `chainboard-playwright-${process.pid}.json`);
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+function step(name, status) {
+  if (status !== 0) {
+    ok = false;
+    console.error(`\nchainboard: ${name} failed (exit ${status})`);
+  }
+}
+
+ensureChromium();
+step("type check", run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
+buildIfStale();
+
+step("unit and integration tests", run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]));
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, "utf8"));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  rmSync(vitestJson);
+}
+
+step("browser tests", run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }));
+if (existsSync(playwrightJson)) {
+  const s = JSON.parse(readFileSync(playwrightJson, "utf8")).stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+  rmSync(playwrightJson);
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

@@ -1,0 +1,188 @@
+/**
+ * One websocket on one board: decodes y-websocket frames, enforces role and limits, and
+ * hands valid messages to the room. Frames that arrive while the room is loading wait in
+ * order (R-LOAD); nothing is answered before the load completes.
+ */
+import type { WebSocket } from "ws";
+import * as decoding from "lib0/decoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as encoding from "lib0/encoding";
+import type { Logger } from "pino";
+import { CloseCode, MessageType, SyncType } from "../../lib/collab/protocol";
+import { DocumentTooLargeError, type Role, type Room, type RoomConnection } from "./room";
+import { TooManyRoomsError, type RoomManager } from "./rooms";
+import { BoardNotFoundError } from "./docStore";
+
+export interface ConnectionLimits {
+  maxMessagesPerSecond: number;
+  maxAwarenessBytes: number;
+}
+
+export interface ConnectionContext {
+  boardId: string;
+  role: Role;
+  tokenHash: string;
+  rooms: RoomManager;
+  limits: ConnectionLimits;
+  log: Logger;
+}
+
+const PING_INTERVAL_MS = 30_000;
+
+class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Connection implements RoomConnection {
+  readonly awarenessIds = new Set<number>();
+  readonly role: Role;
+  readonly tokenHash: string;
+  private room: Room | null = null;
+  private queue: Uint8Array[] = [];
+  private closed = false;
+  private tokens: number;
+  private lastRefill = Date.now();
+  private alive = true;
+  private readonly pinger: NodeJS.Timeout;
+  /** Writes a viewer attempted; kept for logs and tests. */
+  droppedWrites = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly ctx: ConnectionContext,
+  ) {
+    this.role = ctx.role;
+    this.tokenHash = ctx.tokenHash;
+    this.tokens = ctx.limits.maxMessagesPerSecond;
+    ws.binaryType = "nodebuffer";
+    ws.on("message", (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    ws.on("close", () => this.onClose());
+    ws.on("error", (err) => ctx.log.debug({ err, boardId: ctx.boardId }, "websocket error"));
+    ws.on("pong", () => (this.alive = true));
+    this.pinger = setInterval(() => {
+      if (!this.alive) return ws.terminate();
+      this.alive = false;
+      ws.ping();
+    }, PING_INTERVAL_MS);
+    this.pinger.unref();
+    void this.join();
+  }
+
+  private async join(): Promise<void> {
+    try {
+      const room = await this.ctx.rooms.acquire(this.ctx.boardId);
+      if (this.closed) return this.ctx.rooms.release(this.ctx.boardId);
+      this.room = room;
+      room.add(this);
+      const queued = this.queue;
+      this.queue = [];
+      for (const frame of queued) if (!this.closed) this.handle(frame);
+    } catch (err) {
+      if (err instanceof TooManyRoomsError) return this.close(CloseCode.overloaded, "server holds too many boards");
+      if (err instanceof BoardNotFoundError) return this.close(CloseCode.unauthorized, "board not found");
+      this.ctx.log.error({ err, boardId: this.ctx.boardId }, "loading board failed");
+      this.close(CloseCode.storageFailed, "board could not be loaded");
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, { binary: true }, (err) => {
+      if (err) this.close(CloseCode.goingAway, "send failed");
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.ws.close(code, reason);
+    this.onClose();
+    // A peer that never answers the close handshake must not hold the socket open.
+    setTimeout(() => this.ws.terminate(), 1000).unref();
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pinger);
+    if (this.room) {
+      this.room.remove(this);
+      this.ctx.rooms.release(this.ctx.boardId);
+    }
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) return this.close(CloseCode.badMessage, "text frames are not part of the protocol");
+    if (!this.takeToken()) return this.close(CloseCode.rateLimited, "too many messages");
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (!this.room) this.queue.push(frame);
+    else this.handle(frame);
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    const rate = this.ctx.limits.maxMessagesPerSecond;
+    this.tokens = Math.min(rate, this.tokens + ((now - this.lastRefill) / 1000) * rate);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private handle(frame: Uint8Array): void {
+    const room = this.room!;
+    try {
+      const d = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(d);
+      switch (type) {
+        case MessageType.sync:
+          return this.handleSync(room, d);
+        case MessageType.awareness: {
+          const update = decoding.readVarUint8Array(d);
+          if (update.length > this.ctx.limits.maxAwarenessBytes) {
+            throw new ProtocolError(CloseCode.awarenessRejected, "awareness state too large");
+          }
+          return room.applyAwareness(this, update);
+        }
+        case MessageType.queryAwareness: {
+          const e = encoding.createEncoder();
+          encoding.writeVarUint(e, MessageType.awareness);
+          encoding.writeVarUint8Array(
+            e,
+            awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+          );
+          return this.send(encoding.toUint8Array(e));
+        }
+        case MessageType.saveRequest:
+          return room.requestSaved(this, decoding.readVarUint(d));
+        default:
+          throw new ProtocolError(CloseCode.badMessage, `unknown message type ${type}`);
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.close(err.code, err.message);
+      if (err instanceof DocumentTooLargeError) return this.close(CloseCode.documentTooLarge, "document too large");
+      this.ctx.log.debug({ err, boardId: this.ctx.boardId }, "malformed message");
+      this.close(CloseCode.badMessage, "malformed message");
+    }
+  }
+
+  private handleSync(room: Room, d: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(d);
+    const payload = decoding.readVarUint8Array(d);
+    if (syncType === SyncType.step1) return this.send(room.syncStep2For(payload));
+    if (syncType !== SyncType.step2 && syncType !== SyncType.update) {
+      throw new ProtocolError(CloseCode.badMessage, `unknown sync message type ${syncType}`);
+    }
+    // R-VIEWER: a viewer's writes are dropped, never applied, stored or relayed.
+    if (this.role === "viewer") {
+      this.droppedWrites++;
+      return;
+    }
+    room.applyClientUpdate(this, payload);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Websocket upgrades on /collab/{boardId}?t={token}. Authentication and the Origin check
+ * happen here, before the handshake completes (R-AUTH): a bad or missing token gets an HTTP
+ * 401, a foreign browser Origin a 403, and no websocket is ever opened for them.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import type { Logger } from "pino";
+import type { BoardService } from "../boards/boardService";
+import { Connection, type ConnectionLimits } from "./connection";
+import type { RoomManager } from "./rooms";
+
+export const COLLAB_PREFIX = "/collab/";
+
+export interface CollabOptions {
+  boards: BoardService;
+  rooms: RoomManager;
+  log: Logger;
+  allowedOrigins: string[];
+  maxMessageBytes: number;
+  limits: ConnectionLimits;
+}
+
+export interface Collab {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Live connections, for rotation and shutdown. */
+  connections: Set<Connection>;
+  close(): void;
+}
+
+export function originAllowed(origin: string | undefined, host: string | undefined, allowlist: string[]): boolean {
+  if (!origin) return true; // non-browser clients send none; the token still applies
+  if (allowlist.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}
+
+export function createCollab(opts: CollabOptions): Collab {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
+  const connections = new Set<Connection>();
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const boardId = decodeURIComponent(url.pathname.slice(COLLAB_PREFIX.length));
+    if (!originAllowed(req.headers.origin, req.headers.host, opts.allowedOrigins)) return refuse(socket, 403, "Forbidden");
+    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    const access = await opts.boards.resolve(boardId, url.searchParams.get("t") ?? bearer);
+    if (!access) return refuse(socket, 401, "Unauthorized");
+    if (socket.destroyed) return;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new Connection(ws, { ...access, rooms: opts.rooms, limits: opts.limits, log: opts.log });
+      connections.add(conn);
+      ws.on("close", () => connections.delete(conn));
+    });
+  }
+
+  return {
+    connections,
+    handleUpgrade(req, socket, head) {
+      socket.on("error", () => socket.destroy());
+      upgrade(req, socket, head).catch((err) => {
+        opts.log.error({ err }, "websocket upgrade failed");
+        if (!socket.destroyed) refuse(socket, 500, "Internal Server Error");
+      });
+    },
+    close() {
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Chainboard's single process: the Next.js app and the collaboration websocket on one port.
+ *
+ *   HTTP  /healthz            answered here (no Next round-trip)
+ *   HTTP  everything else     Next.js pages and /api route handlers
+ *   WS    /collab/{boardId}   the y-websocket endpoint (server/collab)
+ *   WS    /_next/*            left to Next (dev HMR)
+ */
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { loadConfig, type Config } from "./config";
+import { createLogger, redactTokens } from "./logger";
+import { openDatabase } from "./db/database";
+import { BoardService } from "./boards/boardService";
+import { PrismaDocStore } from "./collab/prismaDocStore";
+import { RoomManager } from "./collab/rooms";
+import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
+import { CloseCode } from "../lib/collab/protocol";
+import { publishRuntime } from "./runtime";
+
+const ROOT = path.join(import.meta.dirname, "..");
+
+export async function main(config: Config = loadConfig()): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+  if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
+  const boards = new BoardService(db.prisma);
+  const rooms = new RoomManager(new PrismaDocStore(db.prisma), config.limits, log);
+  publishRuntime({ config, db, boards, rooms, log, startedAt: Date.now() });
+
+  const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const collab = createCollab({
+    boards,
+    rooms,
+    log,
+    allowedOrigins: config.allowedOrigins,
+    maxMessageBytes: config.limits.maxMessageBytes,
+    limits: config.limits,
+  });
+
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      log.info({ method: req.method, url: redactTokens(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) }, "http");
+    });
+    if (req.url === "/healthz") return void healthz(res);
+    void handle(req, res);
+  });
+
+  async function healthz(res: http.ServerResponse): Promise<void> {
+    try {
+      await db.prisma.$queryRawUnsafe("SELECT 1");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: true, database: db.provider, loadedBoards: rooms.loadedCount, connections: collab.connections.size }));
+    } catch {
+      res.writeHead(503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: { code: "database_unavailable", message: "The database does not answer." } }));
+    }
+  }
+
+  server.on("upgrade", (req, socket, head) => {
+    const url = req.url ?? "";
+    if (url.startsWith(COLLAB_PREFIX)) return collab.handleUpgrade(req, socket, head);
+    // Next attaches its own upgrade listener for dev HMR on /_next/*; leave those alone.
+    if (!url.startsWith("/_next/")) socket.destroy();
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log.info({ port, database: db.provider }, `Chainboard is running at http://localhost:${port}`);
+
+  let stopping = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: committing pending updates");
+    server.close();
+    await rooms.flushAll();
+    rooms.closeAll(CloseCode.goingAway, "server shutting down");
+    collab.close();
+    await db.close();
+    log.info("stopped cleanly");
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(`Chainboard could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+import pino, { type Logger } from "pino";
+
+/** Tokens travel in `t=` query parameters; they must never reach a log line. */
+export function redactTokens(url: string): string {
+  return url.replace(/([?&]t=)[^&#]*/g, "$1[redacted]");
+}
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: undefined, redact: ["req.headers.authorization", "headers.authorization"] });
+}

@@ -1,0 +1,35 @@
+/**
+ * The running server's services, shared with Next.js route handlers.
+ *
+ * Next bundles route handlers separately from the custom server, so a module-level singleton
+ * would exist twice; the services are therefore published once on globalThis by
+ * server/index.ts, and route handlers read them here (type-only imports keep Prisma and the
+ * native SQLite driver out of Next's bundles).
+ */
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { Db } from "./db/database";
+import type { BoardService } from "./boards/boardService";
+import type { RoomManager } from "./collab/rooms";
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  boards: BoardService;
+  rooms: RoomManager;
+  log: Logger;
+  startedAt: number;
+}
+
+const KEY = Symbol.for("chainboard.runtime");
+type WithRuntime = typeof globalThis & { [KEY]?: Runtime };
+
+export function publishRuntime(runtime: Runtime): void {
+  (globalThis as WithRuntime)[KEY] = runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as WithRuntime)[KEY];
+  if (!runtime) throw new Error("Chainboard runtime is not started: run the server with `npm start`.");
+  return runtime;
+}

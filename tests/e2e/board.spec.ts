@@ -1,0 +1,121 @@
+/**
+ * Two (or more) people on one board in separate browser contexts, against the real server
+ * process and its database.
+ */
+import { expect, test } from "@playwright/test";
+import { startServer, type RunningServer } from "../helpers/server";
+import { boardOf, createBoardVia, drawChannel, openAs } from "./helpers";
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("A adds players and draws a channel; B sees both", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { title: "Shared picture" });
+  const a = await openAs(browser, board.edit, "Alice", "Sales");
+  const b = await openAs(browser, board.owner, "Bob", "Finance");
+
+  await a.getByTestId("palette-manufacturer").click();
+  await a.getByTestId("palette-distributor").click();
+  await expect(a.getByTestId("player-node")).toHaveCount(2);
+  const [first, second] = (await boardOf(a)).players;
+  await drawChannel(a, first.id, second.id);
+
+  await expect(b.getByTestId("player-node")).toHaveCount(2);
+  await expect(b.locator(".react-flow__edge")).toHaveCount(1);
+  const seenByB = await boardOf(b);
+  expect(seenByB.channels).toEqual([expect.objectContaining({ from: first.id, to: second.id, flow: "goods" })]);
+  expect(seenByB).toEqual(await boardOf(a));
+});
+
+test("B renames a player while A drags it; both changes survive", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { title: "Concurrent" });
+  const a = await openAs(browser, board.edit, "Alice");
+  const b = await openAs(browser, board.edit, "Bob", "Marketing");
+  await a.getByTestId("palette-retailer").click();
+  await expect(b.getByTestId("player-node")).toHaveCount(1);
+  const before = (await boardOf(a)).players[0];
+
+  await b.getByTestId("player-node").click();
+  const nameInput = b.getByTestId("inspector-name");
+  await expect(nameInput).toBeVisible();
+
+  const node = a.getByTestId("player-node");
+  const box = (await node.boundingBox())!;
+  await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await a.mouse.down();
+  const drag = (async () => {
+    for (let i = 1; i <= 20; i++) {
+      await a.mouse.move(box.x + box.width / 2 + i * 10, box.y + box.height / 2 + i * 6);
+      await a.waitForTimeout(15);
+    }
+    await a.mouse.up();
+  })();
+  const rename = (async () => {
+    await nameInput.fill("");
+    await nameInput.pressSequentially("Reseller", { delay: 20 });
+  })();
+  await Promise.all([drag, rename]);
+
+  await expect.poll(async () => (await boardOf(a)).players[0].name).toBe("Reseller");
+  await expect.poll(async () => (await boardOf(b)).players[0].x).not.toBe(before.x);
+  await expect.poll(async () => JSON.stringify(await boardOf(b))).toBe(JSON.stringify(await boardOf(a)));
+  const after = (await boardOf(a)).players[0];
+  expect(after.x).toBeGreaterThan(before.x + 100);
+  await expect(a.getByTestId("player-node")).toContainText("Reseller");
+});
+
+test("A sees B's cursor with B's name", async ({ browser }) => {
+  const board = await createBoardVia(server.url);
+  const a = await openAs(browser, board.edit, "Alice");
+  const b = await openAs(browser, board.edit, "Bianca", "Operations");
+  await expect(a.locator('[data-testid="avatar"][title*="Bianca"]')).toHaveCount(1);
+  const pane = b.locator(".react-flow__pane");
+  const box = (await pane.boundingBox())!;
+  for (let i = 0; i < 10; i++) await b.mouse.move(box.x + 300 + i * 10, box.y + 200 + i * 5);
+  await expect(a.getByTestId("remote-cursor")).toContainText("Bianca");
+});
+
+test("a view link shows the board read-only and its writes never reach anyone", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { template: "building-products" });
+  const viewer = await openAs(browser, board.view, "Victor");
+  const editor = await openAs(browser, board.edit, "Eve");
+  await expect(viewer.getByTestId("readonly-banner")).toBeVisible();
+  await expect(viewer.locator('[data-testid^="palette-"]')).toHaveCount(0);
+  const count = await viewer.getByTestId("player-node").count();
+  expect(count).toBeGreaterThan(3);
+  await viewer.getByTestId("player-node").first().click();
+  await viewer.keyboard.press("Delete");
+  await expect(viewer.getByTestId("player-node")).toHaveCount(count);
+  await expect(viewer.getByTestId("inspector-name")).toHaveCount(0);
+  // Even a write forced into the viewer's own document is dropped by the server.
+  await viewer.evaluate(() => {
+    const doc = (window as unknown as { __chainboard: { doc: import("yjs").Doc } }).__chainboard.doc;
+    doc.getMap("meta").set("title", "Defaced");
+  });
+  await editor.getByTestId("board-title").fill("Edited by Eve");
+  await expect(viewer.getByTestId("board-title")).toHaveValue(/Edited by Eve|Defaced/);
+  await editor.waitForTimeout(500);
+  expect((await boardOf(editor)).title).toBe("Edited by Eve");
+});
+
+test("after a full server restart and a reload the board is unchanged", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { template: "software-resellers" });
+  const a = await openAs(browser, board.edit, "Alice");
+  await a.getByTestId("palette-installer").click();
+  await expect(a.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  const before = await boardOf(a);
+
+  expect(await server.stop()).toBe(0);
+  await expect(a.getByTestId("save-status")).not.toHaveAttribute("data-state", "saved");
+  server = await startServer({ databaseUrl: server.databaseUrl, port: server.port });
+  await a.reload();
+  await expect(a.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await expect(a.getByTestId("player-node")).toHaveCount(before.players.length);
+  expect(await boardOf(a)).toEqual(before);
+});
