@@ -15,6 +15,7 @@ import { openDatabase } from "./db/database";
 import { BoardService } from "./boards/boardService";
 import { PrismaDocStore } from "./collab/prismaDocStore";
 import { RoomManager } from "./collab/rooms";
+import { LiveBoards } from "./boards/liveBoards";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime } from "./runtime";
@@ -27,7 +28,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), config.limits, log);
-  publishRuntime({ config, db, boards, rooms, log, startedAt: Date.now() });
+  publishRuntime({ config, db, boards, rooms, live: new LiveBoards(rooms), log, startedAt: Date.now() });
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });
   await app.prepare();

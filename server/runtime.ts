@@ -11,12 +11,15 @@ import type { Config } from "./config";
 import type { Db } from "./db/database";
 import type { BoardService } from "./boards/boardService";
 import type { RoomManager } from "./collab/rooms";
+import type { LiveBoards } from "./boards/liveBoards";
 
 export interface Runtime {
   config: Config;
   db: Db;
   boards: BoardService;
   rooms: RoomManager;
+  /** Plain-data access to live boards: route handlers must never touch Yjs (see liveBoards.ts). */
+  live: LiveBoards;
   log: Logger;
   startedAt: number;
 }
