@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   MAX_LOADED_BOARDS: intFrom(1000),
   ROOM_IDLE_UNLOAD_MS: intFrom(30_000),
   COMPACT_AFTER_UPDATES: intFrom(500),
+  TOKEN_RECHECK_MS: intFrom(2000),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -52,6 +53,7 @@ export interface Config {
     maxLoadedBoards: number;
     roomIdleUnloadMs: number;
     compactAfterUpdates: number;
+    tokenRecheckMs: number;
   };
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
 }
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxLoadedBoards: e.MAX_LOADED_BOARDS,
       roomIdleUnloadMs: e.ROOM_IDLE_UNLOAD_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+      tokenRecheckMs: Math.max(100, e.TOKEN_RECHECK_MS),
     },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };

@@ -18,7 +18,7 @@ import { RoomManager } from "./collab/rooms";
 import { LiveBoards } from "./boards/liveBoards";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
-import { publishRuntime } from "./runtime";
+import { publishRuntime, type Runtime } from "./runtime";
 
 const ROOT = path.join(import.meta.dirname, "..");
 
@@ -28,7 +28,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), config.limits, log);
-  publishRuntime({ config, db, boards, rooms, live: new LiveBoards(rooms), log, startedAt: Date.now() });
+  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), log, startedAt: Date.now(), collab: null };
+  publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });
   await app.prepare();
@@ -41,7 +42,9 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     maxMessageBytes: config.limits.maxMessageBytes,
     limits: config.limits,
+    tokenRecheckMs: config.limits.tokenRecheckMs,
   });
+  runtime.collab = collab;
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
@@ -56,7 +59,15 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: true, database: db.provider, loadedBoards: rooms.loadedCount, connections: collab.connections.size }));
+      res.end(
+        JSON.stringify({
+          ok: true,
+          database: db.provider,
+          loadedBoards: rooms.loadedCount,
+          connections: collab.connections.size,
+          heapUsed: process.memoryUsage().heapUsed,
+        }),
+      );
     } catch {
       res.writeHead(503, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: false, error: { code: "database_unavailable", message: "The database does not answer." } }));

@@ -12,6 +12,7 @@ import type { Db } from "./db/database";
 import type { BoardService } from "./boards/boardService";
 import type { RoomManager } from "./collab/rooms";
 import type { LiveBoards } from "./boards/liveBoards";
+import type { Collab } from "./collab/upgrade";
 
 export interface Runtime {
   config: Config;
@@ -22,6 +23,8 @@ export interface Runtime {
   live: LiveBoards;
   log: Logger;
   startedAt: number;
+  /** Set once the websocket endpoint is up. */
+  collab: Collab | null;
 }
 
 const KEY = Symbol.for("chainboard.runtime");

@@ -10,6 +10,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import * as decoding from "lib0/decoding";
 import { channelsOf, metaOf, playersOf, repairDangling } from "./boardDoc";
 import { SaveTracker } from "./saveStatus";
+import { jitteredWebSocket, PERMANENT_CLOSE_CODES } from "./reconnect";
 import { encodeSaveRequest, MessageType } from "./protocol";
 
 const REPAIR_ORIGIN = Symbol("repair-dangling");
@@ -31,9 +32,14 @@ export function collabUrl(location: Location): string {
 export function openBoardSession(opts: { boardId: string; token: string; serverUrl: string; canEdit: boolean }): BoardSession {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`chainboard:${opts.boardId}`, doc);
+  const backoff = { attempt: 0 };
   const provider = new WebsocketProvider(opts.serverUrl, opts.boardId, doc, {
     params: { t: opts.token },
-    maxBackoffTime: 30_000,
+    // The jittered socket class does the real pacing (reconnect.ts); the provider's own,
+    // jitter-free backoff is kept short so it adds little on top.
+    WebSocketPolyfill: jitteredWebSocket(WebSocket, backoff),
+    maxBackoffTime: 1000,
+    shouldReconnect: (event) => !PERMANENT_CLOSE_CODES.has(event.code),
   });
   const save = new SaveTracker();
   const undo = new Y.UndoManager([metaOf(doc), playersOf(doc), channelsOf(doc)], { captureTimeout: 400 });
@@ -61,6 +67,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
   doc.on("update", onUpdate);
   provider.on("status", ({ status }) => save.setConnection(status));
   provider.on("sync", (synced: boolean) => {
+    if (synced) backoff.attempt = 1;
     save.setSynced(synced);
     if (synced && opts.canEdit) repairDangling(doc, REPAIR_ORIGIN);
     requestSaved();

@@ -67,7 +67,8 @@ describe("diffBoards: players, channels and title", () => {
       playerOf(copy, "p3").y += 5;
     });
     const d = diffBoards(base, b);
-    expect(d.players.moved).toEqual([{ id: "p2", from: { x: 260, y: 140 }, to: { x: 360, y: 140 } }]);
+    const { x, y } = playerOf(base, "p2");
+    expect(d.players.moved).toEqual([{ id: "p2", from: { x, y }, to: { x: x + 100, y } }]);
     expect(d.players.changed).toEqual([{ id: "p2", changes: [{ field: "name", before: "Window manufacturer (us)", after: "Us" }] }]);
     expect(Math.hypot(5, 5)).toBeLessThanOrEqual(MOVE_THRESHOLD);
   });

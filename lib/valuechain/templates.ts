@@ -6,8 +6,8 @@
  */
 import { DEFAULT_BOARD_TITLE, makeChannel, makePlayer, type Board, type Channel, type Player } from "./model";
 
-const COLUMN = 260;
-const ROW = 140;
+const COLUMN = 320;
+const ROW = 170;
 
 export const TEMPLATE_IDS = ["blank", "building-products", "industrial-components", "consumer-goods-retail", "software-resellers"] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];

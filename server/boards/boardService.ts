@@ -52,6 +52,30 @@ export class BoardService {
     return { boardId, role: row.role as Role, tokenHash: hash };
   }
 
+  /**
+   * Replaces the edit and/or view link: the old tokens are revoked (kept, marked, so the
+   * audit trail stays) and new ones issued. Returns the new tokens and the revoked digests.
+   */
+  async rotate(boardId: string, roles: ("editor" | "viewer")[]): Promise<{ tokens: Partial<Record<"editor" | "viewer", string>>; revoked: string[] }> {
+    const tokens: Partial<Record<"editor" | "viewer", string>> = {};
+    for (const role of roles) tokens[role] = generateToken();
+    const old = await this.prisma.boardToken.findMany({ where: { boardId, role: { in: roles }, revokedAt: null }, select: { hash: true } });
+    await this.prisma.$transaction([
+      this.prisma.boardToken.updateMany({ where: { boardId, role: { in: roles }, revokedAt: null }, data: { revokedAt: new Date() } }),
+      this.prisma.boardToken.createMany({
+        data: roles.map((role) => ({ hash: hashToken(tokens[role]!), boardId, role })),
+      }),
+    ]);
+    return { tokens, revoked: old.map((r) => r.hash) };
+  }
+
+  /** Which of these digests no longer grant access (revoked, or their board is gone). */
+  async revokedAmong(hashes: string[]): Promise<string[]> {
+    const valid = await this.prisma.boardToken.findMany({ where: { hash: { in: hashes }, revokedAt: null }, select: { hash: true } });
+    const ok = new Set(valid.map((r) => r.hash));
+    return hashes.filter((h) => !ok.has(h));
+  }
+
   async exists(boardId: string): Promise<boolean> {
     if (!BOARD_ID_PATTERN.test(boardId)) return false;
     return (await this.prisma.board.count({ where: { id: boardId } })) > 0;

@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { BoardService } from "../boards/boardService";
 import { Connection, type ConnectionLimits } from "./connection";
 import type { RoomManager } from "./rooms";
+import { CloseCode } from "../../lib/collab/protocol";
 
 export const COLLAB_PREFIX = "/collab/";
 
@@ -20,12 +21,15 @@ export interface CollabOptions {
   allowedOrigins: string[];
   maxMessageBytes: number;
   limits: ConnectionLimits;
+  tokenRecheckMs: number;
 }
 
 export interface Collab {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Live connections, for rotation and shutdown. */
   connections: Set<Connection>;
+  /** Closes (4401) every connection that authenticated with one of these token digests. */
+  closeTokens(tokenHashes: Iterable<string>): number;
   close(): void;
 }
 
@@ -62,8 +66,33 @@ export function createCollab(opts: CollabOptions): Collab {
     });
   }
 
+  function closeTokens(tokenHashes: Iterable<string>): number {
+    const revoked = new Set(tokenHashes);
+    let closed = 0;
+    for (const conn of connections) {
+      if (!revoked.has(conn.tokenHash)) continue;
+      conn.close(CloseCode.unauthorized, "link was replaced");
+      connections.delete(conn);
+      closed++;
+    }
+    return closed;
+  }
+
+  // R-REVOKE: tokens revoked elsewhere (another process, a direct database change) are caught
+  // by a periodic check of the digests still in use, so no revoked link outlives it.
+  const recheck = setInterval(() => {
+    const inUse = [...new Set([...connections].map((c) => c.tokenHash))];
+    if (!inUse.length) return;
+    opts.boards
+      .revokedAmong(inUse)
+      .then((revoked) => revoked.length && closeTokens(revoked))
+      .catch((err) => opts.log.warn({ err }, "token re-check failed"));
+  }, opts.tokenRecheckMs);
+  recheck.unref();
+
   return {
     connections,
+    closeTokens,
     handleUpgrade(req, socket, head) {
       socket.on("error", () => socket.destroy());
       upgrade(req, socket, head).catch((err) => {
@@ -72,6 +101,7 @@ export function createCollab(opts: CollabOptions): Collab {
       });
     },
     close() {
+      clearInterval(recheck);
       wss.close();
     },
   };

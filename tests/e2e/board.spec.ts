@@ -119,3 +119,42 @@ test("after a full server restart and a reload the board is unchanged", async ({
   await expect(a.getByTestId("player-node")).toHaveCount(before.players.length);
   expect(await boardOf(a)).toEqual(before);
 });
+
+test("a reload while the server is down still shows the last state, and offline edits merge on reconnect", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { template: "industrial-components" });
+  const a = await openAs(browser, board.edit, "Alice");
+  const count = await a.getByTestId("player-node").count();
+  const before = await boardOf(a);
+  // The offline shell has stored this page.
+  await a.waitForFunction(() => caches.match(location.href).then(Boolean));
+
+  await server.stop();
+  await expect(a.getByTestId("save-status")).toHaveAttribute("data-state", /offline|connecting/);
+  await a.reload();
+  await expect(a.getByTestId("player-node")).toHaveCount(count);
+  expect(await boardOf(a)).toEqual(before);
+
+  await a.getByTestId("palette-specifier").click();
+  await expect(a.getByTestId("player-node")).toHaveCount(count + 1);
+  await expect(a.getByTestId("save-status")).toHaveAttribute("data-state", /offline|connecting/);
+  await expect(a.getByTestId("save-status")).toContainText(/kept on this device|onnecting/);
+
+  server = await startServer({ databaseUrl: server.databaseUrl, port: server.port });
+  await expect(a.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 45_000 });
+  const b = await openAs(browser, board.view, "Bob");
+  await expect(b.getByTestId("player-node")).toHaveCount(count + 1);
+});
+
+test("the README screenshot shows a real board with two people on it", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { template: "building-products" });
+  const a = await openAs(browser, board.owner, "Maria Lopez", "Sales");
+  const b = await openAs(browser, board.edit, "Tom Becker", "Finance");
+  await b.getByTestId("player-node").nth(3).click();
+  const pane = b.locator(".react-flow__pane");
+  const box = (await pane.boundingBox())!;
+  for (let i = 0; i < 8; i++) await b.mouse.move(box.x + box.width * 0.55 + i * 4, box.y + box.height * 0.62 + i * 3);
+  await expect(a.getByTestId("remote-cursor")).toContainText("Tom Becker");
+  await a.getByTestId("player-node").first().click();
+  const path = process.env.UPDATE_SCREENSHOTS ? "docs/screenshot.png" : test.info().outputPath("screenshot.png");
+  await a.screenshot({ path });
+});

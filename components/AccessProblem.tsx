@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+const TEXT = {
+  "missing-token": {
+    title: "This link is incomplete",
+    body: "Board links carry a key after “?t=”. Ask the person who shared the board for the full link.",
+  },
+  "bad-token": {
+    title: "This link no longer opens the board",
+    body: "The key in the link is wrong or was replaced by the board’s owner. Ask them for a current link.",
+  },
+  "no-board": {
+    title: "No board here",
+    body: "There is no board at this address. It may have been deleted, or the link was mistyped.",
+  },
+} as const;
+
+export function AccessProblem({ kind }: { kind: keyof typeof TEXT }) {
+  const { title, body } = TEXT[kind];
+  return (
+    <main className="flex min-h-full items-center justify-center p-8">
+      <div className="max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm" role="alert">
+        <h1 className="text-xl font-semibold">{title}</h1>
+        <p className="mt-3 text-slate-600">{body}</p>
+        <Link href="/" className="mt-6 inline-block text-sm font-medium text-indigo-700 hover:underline">
+          ← Your boards
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+import { useCallback, useMemo, useState, type SetStateAction } from "react";
+import type { FollowTarget } from "@/lib/collab/presence";
+import { Canvas } from "./Canvas";
+import { useBoard } from "./hooks/useBoard";
+import { useBoardShortcuts } from "./hooks/useBoardShortcuts";
+import { useDocumentTitle } from "./hooks/useDocumentTitle";
+import { useIdentity } from "./hooks/useIdentity";
+import { usePublishPresence } from "./hooks/usePublishPresence";
+import { useRememberBoard } from "./hooks/useRememberBoard";
+import { useSession } from "./hooks/useSession";
+import { useWarnBeforeLeaving } from "./hooks/useWarnBeforeLeaving";
+import { IdentityDialog } from "./IdentityDialog";
+import { Inspector } from "./Inspector";
+import { Palette } from "./Palette";
+import { TopBar } from "./TopBar";
+
+type Selection = readonly string[];
+const NOTHING: Selection = [];
+
+/** The board page: top bar, palette, canvas and inspector around one shared selection. */
+export function BoardWorkspace() {
+  const { session, canEdit } = useSession();
+  const board = useBoard(session.doc);
+  const [identity, setIdentity] = useIdentity();
+  const [editingIdentity, setEditingIdentity] = useState(false);
+  const [following, setFollowing] = useState<FollowTarget | null>(null);
+  const [rawSelection, setRawSelection] = useState<Selection>(NOTHING);
+
+  // Ids deleted by someone else (or by undo) drop out of the selection.
+  const selection = useMemo(() => {
+    const live = new Set([...board.players.map((p) => p.id), ...board.channels.map((c) => c.id)]);
+    const kept = rawSelection.filter((id) => live.has(id));
+    return kept.length === rawSelection.length ? rawSelection : kept;
+  }, [board, rawSelection]);
+  const setSelection = useCallback((next: SetStateAction<Selection>) => setRawSelection(next), []);
+  const stopFollowing = useCallback(() => setFollowing(null), []);
+  const follow = useCallback((who: FollowTarget) => setFollowing((current) => (current?.clientId === who.clientId ? null : who)), []);
+
+  useDocumentTitle(board.title || "Untitled board");
+  useRememberBoard(board.title);
+  useWarnBeforeLeaving(session.save);
+  usePublishPresence(session.provider.awareness, identity, selection);
+  useBoardShortcuts({ board, selection, setSelection, following: following !== null, stopFollowing });
+
+  return (
+    <div className="flex h-dvh flex-col bg-slate-50 text-slate-900">
+      <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} />
+      <div className="flex min-h-0 flex-1">
+        {canEdit && <Palette board={board} onAdded={(id) => setSelection([id])} />}
+        <main className="relative min-w-0 flex-1" aria-label="Board canvas">
+          <Canvas board={board} selection={selection} setSelection={setSelection} following={following} stopFollowing={stopFollowing} />
+        </main>
+        <Inspector board={board} selection={selection} setSelection={setSelection} />
+      </div>
+      {(!identity || editingIdentity) && (
+        <IdentityDialog
+          initial={identity}
+          onSave={(next) => {
+            setIdentity(next);
+            setEditingIdentity(false);
+          }}
+          onCancel={identity ? () => setEditingIdentity(false) : undefined}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Board } from "@/lib/valuechain/model";
+import { deleteSelection, duplicatePlayers } from "./boardCommands";
+import { useSession } from "./hooks/useSession";
+import { BoardHelp } from "./inspector/BoardHelp";
+import { ChannelDetails } from "./inspector/ChannelDetails";
+import { ChannelInspector } from "./inspector/ChannelInspector";
+import { MultiSelection } from "./inspector/MultiSelection";
+import { PlayerDetails } from "./inspector/PlayerDetails";
+import { PlayerInspector } from "./inspector/PlayerInspector";
+
+/** The right-hand panel: details of what is selected (editable for editors), or how to use the board. */
+export function Inspector({ board, selection, setSelection }: { board: Board; selection: readonly string[]; setSelection: (ids: readonly string[]) => void }) {
+  const { session, canEdit } = useSession();
+  const ids = new Set(selection);
+  const players = board.players.filter((p) => ids.has(p.id));
+  const channels = board.channels.filter((c) => ids.has(c.id));
+
+  const remove = () => {
+    deleteSelection(session, board, selection);
+    setSelection([]);
+  };
+  const duplicate = () => {
+    const copies = duplicatePlayers(session, board, selection);
+    if (copies.length) setSelection(copies);
+  };
+
+  const content = () => {
+    if (players.length + channels.length === 0) return <BoardHelp canEdit={canEdit} />;
+    if (players.length + channels.length > 1) {
+      return <MultiSelection players={players.length} channels={channels.length} canEdit={canEdit} onDuplicate={duplicate} onDelete={remove} />;
+    }
+    const [player] = players;
+    if (player) {
+      return canEdit ? <PlayerInspector key={player.id} player={player} onDuplicate={duplicate} onDelete={remove} /> : <PlayerDetails player={player} />;
+    }
+    const [channel] = channels;
+    return canEdit ? <ChannelInspector key={channel.id} board={board} channel={channel} onDelete={remove} /> : <ChannelDetails board={board} channel={channel} />;
+  };
+
+  return (
+    <aside aria-label="Selection details" data-testid="inspector" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4">
+      {content()}
+    </aside>
+  );
+}

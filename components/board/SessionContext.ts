@@ -1,0 +1,14 @@
+import { createContext } from "react";
+import type { BoardSession } from "@/lib/collab/session";
+import type { BoardRole } from "@/components/home/recentBoards";
+
+/** The open board, shared by everything on the board page; its value never changes while open. */
+export interface BoardContextValue {
+  session: BoardSession;
+  boardId: string;
+  token: string;
+  role: BoardRole;
+  canEdit: boolean;
+}
+
+export const SessionContext = createContext<BoardContextValue | null>(null);

@@ -1,0 +1,110 @@
+/**
+ * The board's discrete edits (add, connect, duplicate, delete), each as one change: one
+ * update on the wire and its own undo step. The undo manager merges changes made within a
+ * moment of each other, which suits typing and dragging but would make a quick "duplicate
+ * then delete" undo as one.
+ */
+import { addChannel, addPlayer, deleteChannels, deletePlayers } from "@/lib/collab/boardDoc";
+import type { BoardSession } from "@/lib/collab/session";
+import { KIND_LABELS, makePlayer, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
+
+type Editing = Pick<BoardSession, "doc" | "undo">;
+
+function asOneStep<T>({ doc, undo }: Editing, edit: () => T): T {
+  undo.stopCapturing();
+  const result = doc.transact(edit);
+  undo.stopCapturing();
+  return result;
+}
+
+/** Size of a player card on the canvas (PlayerNode). */
+export const CARD_WIDTH = 192;
+export const CARD_HEIGHT = 100;
+/** New players go on a grid with room between cards to see and label the channels. */
+const COLUMN = 320;
+const ROW = 160;
+/** The palette's drag-and-drop payload: the kind of player to drop on the canvas. */
+export const KIND_DRAG_TYPE = "application/x-chainboard-kind";
+
+/**
+ * A random id. crypto.randomUUID only exists in secure contexts, and a self-hosted board is
+ * often opened over plain http on a local network.
+ */
+export function newId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The top-left corner nearest to `wanted` where a new card covers no player: the spot itself,
+ * else the closest free cell of a grid around it (right and below first).
+ */
+export function freeSpot(board: Board, wanted: { x: number; y: number }): { x: number; y: number } {
+  const overlaps = (x: number, y: number) => board.players.some((p) => Math.abs(p.x - x) < COLUMN - 20 && Math.abs(p.y - y) < ROW - 20);
+  const cells: [number, number][] = [];
+  for (let ring = 1; ring <= 6; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push([dx, dy]);
+    }
+  }
+  // Nearest ring first; within a ring, rightwards and downwards before left and up.
+  cells.sort((a, b) => Math.hypot(...a) - Math.hypot(...b) || b[0] - a[0] || b[1] - a[1]);
+  for (const [dx, dy] of [[0, 0], ...cells]) {
+    const x = Math.round(wanted.x + dx * COLUMN);
+    const y = Math.round(wanted.y + dy * ROW);
+    if (!overlaps(x, y)) return { x, y };
+  }
+  return { x: Math.round(wanted.x), y: Math.round(wanted.y) };
+}
+
+export function addPlayerOfKind(session: Editing, kind: PlayerKind, at: { x: number; y: number }): string {
+  const id = newId();
+  asOneStep(session, () => addPlayer(session.doc, makePlayer({ id, name: KIND_LABELS[kind], kind, x: Math.round(at.x), y: Math.round(at.y) })));
+  return id;
+}
+
+export function connectPlayers(session: Editing, channel: Channel): void {
+  asOneStep(session, () => addChannel(session.doc, channel));
+}
+
+/**
+ * Copies of the given players 40 units down and right, with the channels between two copied
+ * players copied too (a copied group keeps its shape). Returns the ids of the copies.
+ */
+export function duplicatePlayers(session: Editing, board: Board, ids: readonly string[]): string[] {
+  const { doc } = session;
+  const wanted = new Set(ids);
+  const copies = new Map<string, string>();
+  if (!board.players.some((p) => wanted.has(p.id))) return [];
+  asOneStep(session, () => {
+    for (const p of board.players) {
+      if (!wanted.has(p.id)) continue;
+      const id = newId();
+      copies.set(p.id, id);
+      addPlayer(doc, { ...p, id, name: `${p.name} (copy)`, x: p.x + 40, y: p.y + 40, isUs: false, aliases: [...p.aliases] });
+    }
+    for (const c of board.channels) {
+      const from = copies.get(c.from);
+      const to = copies.get(c.to);
+      if (from && to) addChannel(doc, { ...c, id: newId(), from, to });
+    }
+  });
+  return [...copies.values()];
+}
+
+/** Deletes the selected players (with every channel touching them) and channels, as one change. */
+export function deleteSelection(session: Editing, board: Board, ids: readonly string[]): void {
+  const { doc } = session;
+  const wanted = new Set(ids);
+  const players = board.players.filter((p) => wanted.has(p.id)).map((p) => p.id);
+  const channels = board.channels.filter((c) => wanted.has(c.id)).map((c) => c.id);
+  if (!players.length && !channels.length) return;
+  asOneStep(session, () => {
+    if (channels.length) deleteChannels(doc, channels);
+    if (players.length) deletePlayers(doc, players);
+  });
+}

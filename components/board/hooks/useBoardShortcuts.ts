@@ -1,0 +1,73 @@
+import { useEffect, useRef, type Dispatch, type SetStateAction } from "react";
+import type { Board } from "@/lib/valuechain/model";
+import { deleteSelection, duplicatePlayers } from "../boardCommands";
+import { useSession } from "./useSession";
+
+/** Text fields keep their own keys: Backspace, Ctrl+Z or Ctrl+A there act on the text. */
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(target.type);
+}
+
+/** Inside dialogs and popovers the board's shortcuts are off; on other controls only Delete is. */
+function inOverlay(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest("dialog, [role=dialog], [popover]") !== null;
+}
+const onFormControl = (target: EventTarget | null) => target instanceof HTMLSelectElement || target instanceof HTMLInputElement;
+
+/**
+ * Board keyboard shortcuts: Delete/Backspace, Ctrl/Cmd+D (duplicate), Ctrl/Cmd+Z (undo),
+ * Shift+Ctrl/Cmd+Z and Ctrl+Y (redo), Ctrl/Cmd+A (select all), Escape (stop following,
+ * else clear the selection). Viewers only get selection and Escape.
+ */
+export function useBoardShortcuts(opts: {
+  board: Board;
+  selection: readonly string[];
+  setSelection: Dispatch<SetStateAction<readonly string[]>>;
+  following: boolean;
+  stopFollowing: () => void;
+}): void {
+  const { session, canEdit } = useSession();
+  // The listener is installed once; it reads the latest board and selection from here.
+  const latest = useRef(opts);
+  useEffect(() => {
+    latest.current = opts;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || inTextField(event.target) || inOverlay(event.target)) return;
+      const { board, selection, setSelection, following, stopFollowing } = latest.current;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      const handled = () => event.preventDefault();
+
+      if (key === "escape") {
+        if (following) stopFollowing();
+        else setSelection([]);
+      } else if (mod && key === "a") {
+        handled();
+        setSelection([...board.players.map((p) => p.id), ...board.channels.map((c) => c.id)]);
+      } else if (!canEdit) {
+        return;
+      } else if ((key === "delete" || key === "backspace") && !mod && selection.length && !onFormControl(event.target)) {
+        handled();
+        deleteSelection(session, board, selection);
+        setSelection([]);
+      } else if (mod && key === "d") {
+        handled();
+        const copies = duplicatePlayers(session, board, selection);
+        if (copies.length) setSelection(copies);
+      } else if (mod && ((key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey))) {
+        handled();
+        session.undo.redo();
+      } else if (mod && key === "z") {
+        handled();
+        session.undo.undo();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [canEdit, session]);
+}

@@ -1,0 +1,88 @@
+import { useId } from "react";
+import { updatePlayer } from "@/lib/collab/boardDoc";
+import { KIND_LABELS, PLAYER_KINDS, STRATEGIES, TRANSACTIONS, type Player, type PlayerKind, type Strategy, type Transaction } from "@/lib/valuechain/model";
+import { useSession } from "../hooks/useSession";
+import { LiveInput, LiveTextarea } from "../LiveFields";
+import { AliasEditor } from "./AliasEditor";
+import { CustomerChoice } from "./CustomerChoice";
+import { CheckboxField, Field, SELECT_CLASS } from "./Field";
+import { InspectorHeading } from "./InspectorHeading";
+import { STRATEGY_LABELS, TRANSACTION_LABELS } from "./labels";
+import { SelectionActions } from "./SelectionActions";
+
+/**
+ * Every field of one player. Each edit writes only the field it changes (updatePlayer), so
+ * someone dragging or editing another field of the same player at the same time keeps theirs.
+ */
+export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Player; onDuplicate: () => void; onDelete: () => void }) {
+  const { session } = useSession();
+  const update = (patch: Partial<Omit<Player, "id">>) => updatePlayer(session.doc, player.id, patch);
+  const ids = { name: useId(), kind: useId(), why: useId(), strategy: useId(), transaction: useId(), notes: useId() };
+
+  return (
+    <div className="space-y-4">
+      <InspectorHeading kind={player.kind} title="Player" />
+      <Field label="Name" htmlFor={ids.name}>
+        <LiveInput id={ids.name} testId="inspector-name" value={player.name} onChange={(name) => update({ name })} placeholder="Unnamed" />
+      </Field>
+      <Field label="Kind" htmlFor={ids.kind}>
+        <select id={ids.kind} data-testid="inspector-kind" value={player.kind} onChange={(e) => update({ kind: e.target.value as PlayerKind })} className={SELECT_CLASS}>
+          {PLAYER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="space-y-2">
+        <CheckboxField testId="inspector-isUs" label="This is us" hint="Only one player can be us." checked={player.isUs} onChange={(isUs) => update({ isUs })} />
+        <CheckboxField
+          testId="inspector-consumer"
+          label="Ultimate consumer"
+          hint="Uses up the product in the form we sell it."
+          checked={player.consumer}
+          onChange={(consumer) => update({ consumer })}
+        />
+      </div>
+      <CustomerChoice name={`customer-${player.id}`} value={player.customer} onChange={(customer) => update({ customer })} />
+      <Field label="Why?" htmlFor={ids.why}>
+        <LiveTextarea
+          id={ids.why}
+          testId="inspector-why"
+          value={player.why}
+          onChange={(why) => update({ why })}
+          placeholder="Why is this player a customer, or not?"
+        />
+      </Field>
+      <Field label="Sales strategy" htmlFor={ids.strategy}>
+        <select id={ids.strategy} data-testid="inspector-strategy" value={player.strategy} onChange={(e) => update({ strategy: e.target.value as Strategy })} className={SELECT_CLASS}>
+          {STRATEGIES.map((s) => (
+            <option key={s} value={s}>
+              {STRATEGY_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="How we transact" htmlFor={ids.transaction}>
+        <select
+          id={ids.transaction}
+          data-testid="inspector-transaction"
+          value={player.transaction}
+          onChange={(e) => update({ transaction: e.target.value as Transaction })}
+          className={SELECT_CLASS}
+        >
+          {TRANSACTIONS.map((t) => (
+            <option key={t} value={t}>
+              {TRANSACTION_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <AliasEditor aliases={player.aliases} onChange={(aliases) => update({ aliases })} />
+      <Field label="Notes" htmlFor={ids.notes}>
+        <LiveTextarea id={ids.notes} testId="inspector-notes" value={player.notes} onChange={(notes) => update({ notes })} placeholder="Anything the team should know" />
+      </Field>
+      <SelectionActions onDuplicate={onDuplicate} onDelete={onDelete} />
+    </div>
+  );
+}

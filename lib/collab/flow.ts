@@ -1,0 +1,197 @@
+/**
+ * The bridge between the plain board and React Flow, both ways, with no React in it:
+ *   board → nodes and edges (toFlowNodes, toFlowEdges), keeping unchanged objects so React
+ *           Flow only re-renders what changed (keepUnchanged);
+ *   React Flow changes → what to write through boardDoc (positionMoves, channelFromConnection)
+ *           and the local selection and measured sizes React Flow needs back.
+ * Only types come from @xyflow/react, so this module runs anywhere.
+ */
+import type { Connection, Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
+import { liveChannels, type Board, type Channel, type Player } from "../valuechain/model";
+import { sameSelectors, type RemoteSelector } from "./presence";
+
+export const PLAYER_NODE = "player";
+export const CHANNEL_EDGE = "channel";
+
+export type PlayerNodeData = { player: Player; remote: readonly RemoteSelector[] };
+export type ChannelEdgeData = {
+  channel: Channel;
+  remote: readonly RemoteSelector[];
+  /**
+   * Parallel channels between the same two players are drawn side by side: the lane is the
+   * signed offset from the straight route, in units of one lane, measured towards the left
+   * of the direction from the smaller player id to the larger (so A→B and B→A never overlap).
+   */
+  lane: number;
+};
+export type PlayerFlowNode = Node<PlayerNodeData, typeof PLAYER_NODE>;
+export type ChannelFlowEdge = Edge<ChannelEdgeData, typeof CHANNEL_EDGE>;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface ProjectionOptions {
+  selectedIds: Iterable<string>;
+  remoteSelections?: ReadonlyMap<string, readonly RemoteSelector[]>;
+  /** Positions being dragged here, shown ahead of the document (which is written at ~30/s). */
+  positions?: ReadonlyMap<string, { x: number; y: number }>;
+  /** Sizes React Flow measured; a node without them would be hidden and measured again. */
+  measured?: ReadonlyMap<string, Size>;
+}
+
+const NOBODY: readonly RemoteSelector[] = [];
+
+export function toFlowNodes(board: Board, opts: ProjectionOptions): PlayerFlowNode[] {
+  const selected = new Set(opts.selectedIds);
+  return board.players.map((player) => {
+    const node: PlayerFlowNode = {
+      id: player.id,
+      type: PLAYER_NODE,
+      position: opts.positions?.get(player.id) ?? { x: player.x, y: player.y },
+      selected: selected.has(player.id),
+      ariaLabel: player.name || "Unnamed player",
+      data: { player, remote: opts.remoteSelections?.get(player.id) ?? NOBODY },
+    };
+    const size = opts.measured?.get(player.id);
+    if (size) node.measured = size;
+    return node;
+  });
+}
+
+/** Channels whose two players exist, as edges; a dangling channel (an end deleted) is skipped. */
+export function toFlowEdges(board: Board, opts: ProjectionOptions): ChannelFlowEdge[] {
+  const selected = new Set(opts.selectedIds);
+  const live = liveChannels(board);
+  const pairKey = (c: Channel) => (c.from < c.to ? `${c.from}\u0000${c.to}` : `${c.to}\u0000${c.from}`);
+  const pairs = new Map<string, Channel[]>();
+  for (const c of live) pairs.set(pairKey(c), [...(pairs.get(pairKey(c)) ?? []), c]);
+  return live.map((channel) => {
+    const siblings = pairs.get(pairKey(channel))!;
+    const centred = siblings.indexOf(channel) - (siblings.length - 1) / 2;
+    return {
+      id: channel.id,
+      type: CHANNEL_EDGE,
+      source: channel.from,
+      target: channel.to,
+      selected: selected.has(channel.id),
+      data: { channel, remote: opts.remoteSelections?.get(channel.id) ?? NOBODY, lane: centred === 0 || channel.from < channel.to ? centred : -centred },
+    };
+  });
+}
+
+/**
+ * `next`, with every element equal to its previous version replaced by that previous object
+ * (and the previous array itself when nothing changed), so memoised nodes and edges skip work.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: readonly T[], next: T[], same: (a: T, b: T) => boolean): T[] {
+  const before = new Map(previous.map((item) => [item.id, item]));
+  let changed = previous.length !== next.length;
+  const kept = next.map((item, i) => {
+    const old = before.get(item.id);
+    if (old && same(old, item)) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return item;
+  });
+  return changed ? kept : (previous as T[]);
+}
+
+function samePlayer(a: Player, b: Player): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.kind === b.kind &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.isUs === b.isUs &&
+    a.consumer === b.consumer &&
+    a.customer === b.customer &&
+    a.why === b.why &&
+    a.strategy === b.strategy &&
+    a.transaction === b.transaction &&
+    a.notes === b.notes &&
+    a.aliases.length === b.aliases.length &&
+    a.aliases.every((alias, i) => alias === b.aliases[i])
+  );
+}
+
+function sameChannel(a: Channel, b: Channel): boolean {
+  return a.id === b.id && a.from === b.from && a.to === b.to && a.flow === b.flow && a.label === b.label && a.share === b.share;
+}
+
+export function sameNode(a: PlayerFlowNode, b: PlayerFlowNode): boolean {
+  return (
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.selected === b.selected &&
+    a.measured?.width === b.measured?.width &&
+    a.measured?.height === b.measured?.height &&
+    samePlayer(a.data.player, b.data.player) &&
+    sameSelectors(a.data.remote, b.data.remote)
+  );
+}
+
+export function sameEdge(a: ChannelFlowEdge, b: ChannelFlowEdge): boolean {
+  return (
+    a.selected === b.selected &&
+    a.data !== undefined &&
+    b.data !== undefined &&
+    a.data.lane === b.data.lane &&
+    sameChannel(a.data.channel, b.data.channel) &&
+    sameSelectors(a.data.remote, b.data.remote)
+  );
+}
+
+export interface PositionMove {
+  id: string;
+  x: number;
+  y: number;
+  /** False for the last change of a drag (and for keyboard moves): write it at once. */
+  dragging: boolean;
+}
+
+/** The moves in a batch of React Flow node changes, rounded to whole flow units. */
+export function positionMoves(changes: readonly NodeChange[]): PositionMove[] {
+  const moves: PositionMove[] = [];
+  for (const change of changes) {
+    if (change.type !== "position" || !change.position) continue;
+    moves.push({ id: change.id, x: Math.round(change.position.x), y: Math.round(change.position.y), dragging: change.dragging === true });
+  }
+  return moves;
+}
+
+/** The channel a drawn connection creates, or null for a connection that cannot be one. */
+export function channelFromConnection(connection: Connection, id: string): Channel | null {
+  const { source, target } = connection;
+  if (!source || !target || source === target) return null;
+  return { id, from: source, to: target, flow: "goods", label: "" };
+}
+
+/** The selection after React Flow's select changes; the same array when they change nothing. */
+export function selectionAfter(selection: readonly string[], changes: readonly (NodeChange | EdgeChange)[]): readonly string[] {
+  const next = new Set(selection);
+  for (const change of changes) {
+    if (change.type !== "select") continue;
+    if (change.selected) next.add(change.id);
+    else next.delete(change.id);
+  }
+  if (next.size === selection.length && selection.every((id) => next.has(id))) return selection;
+  return [...next];
+}
+
+/** Sizes after React Flow's dimension changes; the same map when they change nothing. */
+export function measuredAfter(measured: ReadonlyMap<string, Size>, changes: readonly NodeChange[]): ReadonlyMap<string, Size> {
+  let next: Map<string, Size> | null = null;
+  for (const change of changes) {
+    if (change.type !== "dimensions" || !change.dimensions) continue;
+    const old = (next ?? measured).get(change.id);
+    if (old && old.width === change.dimensions.width && old.height === change.dimensions.height) continue;
+    next ??= new Map(measured);
+    next.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+  }
+  return next ?? measured;
+}

@@ -1,0 +1,60 @@
+/** The owner replaces the edit and view links (R-REVOKE). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../helpers/server";
+import { connectClient, createBoard, whenSynced } from "../helpers/clients";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+const rotate = (boardId: string, token: string, body: unknown = {}) =>
+  fetch(`${server.url}/api/boards/${boardId}/tokens`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+describe("link rotation", () => {
+  it("closes live connections of the old links within 5 s and refuses the old links afterwards (R-REVOKE)", async () => {
+    const board = await createBoard(server.url);
+    const editor = connectClient(server.wsUrl, board.id, board.editToken);
+    const viewer = connectClient(server.wsUrl, board.id, board.viewToken);
+    const owner = connectClient(server.wsUrl, board.id, board.ownerToken);
+    await Promise.all([whenSynced(editor), whenSynced(viewer), whenSynced(owner)]);
+    const closes: number[] = [];
+    for (const c of [editor, viewer]) c.provider.on("connection-close", (e) => e && closes.push(e.code));
+    const started = Date.now();
+    const res = await rotate(board.id, board.ownerToken);
+    expect(res.status).toBe(200);
+    const fresh = await res.json();
+    expect(fresh.editToken).not.toBe(board.editToken);
+    expect(fresh.viewToken).not.toBe(board.viewToken);
+    while (closes.length < 2 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(closes).toEqual([4401, 4401]);
+    // The owner's own connection was not touched.
+    expect(owner.provider.wsconnected).toBe(true);
+    expect((await fetch(`${server.url}/api/boards/${board.id}/answers?t=${board.editToken}`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/boards/${board.id}/answers?t=${fresh.viewToken}`)).status).toBe(200);
+    const again = connectClient(server.wsUrl, board.id, fresh.editToken);
+    await whenSynced(again);
+    for (const c of [editor, viewer, owner, again]) c.destroy();
+  });
+
+  it("rotates only the links asked for", async () => {
+    const board = await createBoard(server.url);
+    const res = await rotate(board.id, board.ownerToken, { roles: ["viewer"] });
+    const body = await res.json();
+    expect(Object.keys(body).sort()).toEqual(["closedConnections", "viewToken"]);
+    expect((await fetch(`${server.url}/api/boards/${board.id}/answers?t=${board.editToken}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/boards/${board.id}/answers?t=${board.viewToken}`)).status).toBe(401);
+  });
+
+  it("lets only the owner rotate: 403 for an editor, 401 without a token", async () => {
+    const board = await createBoard(server.url);
+    expect((await rotate(board.id, board.editToken)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/boards/${board.id}/tokens`, { method: "POST" })).status).toBe(401);
+    expect((await rotate(board.id, board.ownerToken, { roles: ["owner"] })).status).toBe(400);
+  });
+});
