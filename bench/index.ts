@@ -4,9 +4,11 @@
  * never asserted.
  */
 import { benchCollabLatency } from "./collabLatency";
+import { benchVersions } from "./versions";
 
 // 50 stock providers each add a process exit listener.
 process.setMaxListeners(0);
 const only = process.argv[2];
+if (!only || only === "versions") await benchVersions();
 if (!only || only === "collab") await benchCollabLatency(Number(process.env.BENCH_ROUNDS ?? 3));
 process.exit(0);

@@ -16,6 +16,8 @@ import { BoardService } from "./boards/boardService";
 import { PrismaDocStore } from "./collab/prismaDocStore";
 import { RoomManager } from "./collab/rooms";
 import { LiveBoards } from "./boards/liveBoards";
+import { VersionService } from "./versions/versionService";
+import { autoVersionHooks } from "./versions/autoVersions";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
@@ -28,7 +30,9 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), config.limits, log);
-  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), log, startedAt: Date.now(), collab: null };
+  const versions = new VersionService(db.prisma, rooms, log);
+  rooms.addHooks(autoVersionHooks(versions, log));
+  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, log, startedAt: Date.now(), collab: null };
   publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });

@@ -13,6 +13,7 @@ import type { BoardService } from "./boards/boardService";
 import type { RoomManager } from "./collab/rooms";
 import type { LiveBoards } from "./boards/liveBoards";
 import type { Collab } from "./collab/upgrade";
+import type { VersionService } from "./versions/versionService";
 
 export interface Runtime {
   config: Config;
@@ -21,6 +22,7 @@ export interface Runtime {
   rooms: RoomManager;
   /** Plain-data access to live boards: route handlers must never touch Yjs (see liveBoards.ts). */
   live: LiveBoards;
+  versions: VersionService;
   log: Logger;
   startedAt: number;
   /** Set once the websocket endpoint is up. */

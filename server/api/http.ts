@@ -67,3 +67,14 @@ export async function readJson(req: Request): Promise<unknown> {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
 }
+
+/** Parses a JSON body with a zod schema; the first problem becomes a 400 naming its path. */
+export async function parseBody<T>(req: Request, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } }): Promise<T> {
+  const parsed = schema.safeParse(await readJson(req));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.map(String).join(".");
+    throw new ApiError(400, "invalid_request", path ? `${path}: ${issue.message}` : issue.message, path);
+  }
+  return parsed.data;
+}

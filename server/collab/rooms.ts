@@ -12,6 +12,16 @@ export interface RoomManagerOptions extends RoomOptions {
   roomIdleUnloadMs: number;
 }
 
+/** Lifecycle hooks for features built on rooms (automatic versions). */
+export interface RoomHooks {
+  /** A room finished loading (before anyone is served). */
+  loaded?(room: Room): void;
+  /** The last connection left (the room may be unloaded later). */
+  empty?(room: Room): void;
+  /** The room is leaving memory. */
+  unloaded?(room: Room): void;
+}
+
 export class TooManyRoomsError extends Error {
   readonly reason = "too_many_rooms";
 }
@@ -22,12 +32,17 @@ export class RoomManager {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Holders that are not websocket connections (API reads, restores) keep a room loaded. */
   private readonly leases = new Map<string, number>();
+  private hooks: RoomHooks[] = [];
 
   constructor(
     private readonly store: DocStore,
     private readonly opts: RoomManagerOptions,
     private readonly log: Logger,
   ) {}
+
+  addHooks(hooks: RoomHooks): void {
+    this.hooks.push(hooks);
+  }
 
   get loadedCount(): number {
     return this.rooms.size;
@@ -49,6 +64,7 @@ export class RoomManager {
       pending = Room.load(boardId, this.store, this.opts, this.log).then((room) => {
         room.onBroken = () => this.drop(boardId, room);
         this.rooms.set(boardId, room);
+        for (const h of this.hooks) h.loaded?.(room);
         return room;
       });
       this.loading.set(boardId, pending);
@@ -75,6 +91,7 @@ export class RoomManager {
   release(boardId: string): void {
     const room = this.rooms.get(boardId);
     if (!room || room.conns.size > 0 || this.leases.has(boardId) || this.unloadTimers.has(boardId)) return;
+    for (const h of this.hooks) h.empty?.(room);
     const timer = setTimeout(() => void this.unload(boardId, room), this.opts.roomIdleUnloadMs);
     timer.unref();
     this.unloadTimers.set(boardId, timer);
@@ -98,6 +115,7 @@ export class RoomManager {
   private drop(boardId: string, room: Room): void {
     if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
     this.cancelUnload(boardId);
+    for (const h of this.hooks) h.unloaded?.(room);
     room.destroy();
   }
 

@@ -1,0 +1,28 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getRuntime } from "@/server/runtime";
+import { parseBody, requireAccess, route } from "@/server/api/http";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+const SaveVersion = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  note: z.string().max(5000).optional(),
+  author: z.string().trim().min(1).max(100).optional(),
+});
+
+/** Saves the live board as a named version (editor or owner). */
+export const POST = route(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  await requireAccess(req, id, "editor");
+  const body = await parseBody(req, SaveVersion);
+  const v = await getRuntime().versions.save(id, { name: body.name, note: body.note, author: body.author ?? "Someone" });
+  return NextResponse.json(v, { status: 201 });
+});
+
+/** Lists versions newest first, without their contents (any role). */
+export const GET = route(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  await requireAccess(req, id, "viewer");
+  return NextResponse.json({ versions: await getRuntime().versions.list(id) });
+});

@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "Version" (
+    "id" TEXT NOT NULL,
+    "boardId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "author" TEXT NOT NULL,
+    "auto" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "state" BYTEA NOT NULL,
+    "file" TEXT NOT NULL,
+
+    CONSTRAINT "Version_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Version_boardId_createdAt_idx" ON "Version"("boardId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "Version" ADD CONSTRAINT "Version_boardId_fkey" FOREIGN KEY ("boardId") REFERENCES "Board"("id") ON DELETE CASCADE ON UPDATE CASCADE;
