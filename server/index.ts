@@ -18,6 +18,7 @@ import { RoomManager } from "./collab/rooms";
 import { LiveBoards } from "./boards/liveBoards";
 import { VersionService } from "./versions/versionService";
 import { autoVersionHooks } from "./versions/autoVersions";
+import { RoundService } from "./workshop/roundService";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
@@ -32,7 +33,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), config.limits, log);
   const versions = new VersionService(db.prisma, rooms, log);
   rooms.addHooks(autoVersionHooks(versions, log));
-  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, log, startedAt: Date.now(), collab: null };
+  const rounds = new RoundService(db.prisma, rooms, log);
+  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, rounds, log, startedAt: Date.now(), collab: null };
   publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });

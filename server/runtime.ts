@@ -14,6 +14,7 @@ import type { RoomManager } from "./collab/rooms";
 import type { LiveBoards } from "./boards/liveBoards";
 import type { Collab } from "./collab/upgrade";
 import type { VersionService } from "./versions/versionService";
+import type { RoundService } from "./workshop/roundService";
 
 export interface Runtime {
   config: Config;
@@ -23,6 +24,7 @@ export interface Runtime {
   /** Plain-data access to live boards: route handlers must never touch Yjs (see liveBoards.ts). */
   live: LiveBoards;
   versions: VersionService;
+  rounds: RoundService;
   log: Logger;
   startedAt: number;
   /** Set once the websocket endpoint is up. */

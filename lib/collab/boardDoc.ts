@@ -218,3 +218,70 @@ export function repairDangling(doc: Y.Doc, origin?: unknown): number {
   if (ids.length) doc.transact(() => ids.forEach((id) => channelsOf(doc).delete(id)), origin);
   return ids.length;
 }
+
+// --- workshop (public state only: never anyone's answers) ------------------------------------
+
+/**
+ * `doc.getMap('workshop')`: the current round as everyone may see it — its questions, status,
+ * timer and who has answered (not what) — and the facilitator's spotlight. Written by the
+ * server for rounds; answers stay on the server until the reveal (PRODUCT.md, workshop).
+ */
+export const workshopOf = (doc: Y.Doc) => doc.getMap<unknown>("workshop");
+
+export interface PublicRound {
+  id: string;
+  status: "open" | "revealed" | "closed";
+  questions: string[];
+  timerSeconds: number | null;
+  startedAt: string;
+  lockEditing: boolean;
+  answered: { ref: string; name: string; function: string }[];
+}
+
+export function readRound(doc: Y.Doc): PublicRound | null {
+  const r = workshopOf(doc).get("round");
+  if (!r || typeof r !== "object") return null;
+  const o = r as Record<string, unknown>;
+  if (typeof o.id !== "string" || !["open", "revealed", "closed"].includes(o.status as string)) return null;
+  return {
+    id: o.id,
+    status: o.status as PublicRound["status"],
+    questions: Array.isArray(o.questions) ? o.questions.filter((q): q is string => typeof q === "string") : [],
+    timerSeconds: typeof o.timerSeconds === "number" ? o.timerSeconds : null,
+    startedAt: str(o.startedAt),
+    lockEditing: o.lockEditing === true,
+    answered: Array.isArray(o.answered)
+      ? o.answered.filter((a): a is PublicRound["answered"][number] => !!a && typeof a === "object" && typeof (a as { ref?: unknown }).ref === "string")
+      : [],
+  };
+}
+
+export function writeRound(doc: Y.Doc, round: PublicRound | null, origin?: unknown): void {
+  doc.transact(() => {
+    if (round) workshopOf(doc).set("round", round);
+    else workshopOf(doc).delete("round");
+  }, origin);
+}
+
+/** Is editing locked for everyone but the owner (an open round that asked for it)? */
+export function editingLocked(doc: Y.Doc): boolean {
+  const round = readRound(doc);
+  return !!round && round.status === "open" && round.lockEditing;
+}
+
+/** The facilitator's "bring everyone to my view": the awareness client id to follow. */
+export interface Spotlight {
+  clientId: number;
+  name: string;
+  since: string;
+}
+
+export function readSpotlight(doc: Y.Doc): Spotlight | null {
+  const s = workshopOf(doc).get("spotlight") as Partial<Spotlight> | undefined;
+  return s && typeof s.clientId === "number" ? { clientId: s.clientId, name: str(s.name), since: str(s.since) } : null;
+}
+
+export function setSpotlight(doc: Y.Doc, spotlight: Spotlight | null): void {
+  if (spotlight) workshopOf(doc).set("spotlight", spotlight);
+  else workshopOf(doc).delete("spotlight");
+}

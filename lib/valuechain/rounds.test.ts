@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { checkAnswers, RoundAnswersSchema, roundSummary, scoreRound, type ParticipantAnswers } from "./rounds";
+import { board, goods, player } from "./testing";
+
+const chain = board([goods("us", "dealer"), goods("dealer", "home")], [player("us", { isUs: true, name: "Acme" }), player("dealer", { name: "Dealer" })]);
+const p = (ref: string, name: string, fn: string, answers: ParticipantAnswers["answers"]): ParticipantAnswers => ({ ref, name, function: fn, answers });
+
+describe("scoring a revealed round", () => {
+  it("marks a segment split when three people give three answers, with who chose what", () => {
+    const scores = scoreRound(["customer"], [
+      p("a", "Ann", "Sales", { customer: { dealer: { value: "yes", why: "they pay us" } } }),
+      p("b", "Ben", "Finance", { customer: { dealer: { value: "no" } } }),
+      p("c", "Cy", "Marketing", { customer: { dealer: { value: "undecided" } } }),
+    ], chain);
+    expect(scores.items).toHaveLength(1);
+    const item = scores.items[0];
+    expect(item).toMatchObject({ question: "customer", item: "dealer", answered: 3, level: "split" });
+    expect(item.agreement).toBeCloseTo(1 / 3);
+    expect(item.distribution.map((d) => [d.value, d.who.map((w) => `${w.name}/${w.function}`)])).toEqual([
+      ["no", ["Ben/Finance"]],
+      ["undecided", ["Cy/Marketing"]],
+      ["yes", ["Ann/Sales"]],
+    ]);
+    expect(scores.kappa).toBeLessThan(0);
+  });
+
+  it("puts the most contested items first and offers the majority answer to adopt", () => {
+    const scores = scoreRound(["strategy"], [
+      p("a", "Ann", "Sales", { strategy: { dealer: "push", home: "pull" } }),
+      p("b", "Ben", "Finance", { strategy: { dealer: "push", home: "push" } }),
+      p("c", "Cy", "Ops", { strategy: { dealer: "push", home: "specification" } }),
+    ], chain);
+    expect(scores.items.map((i) => [i.item, i.level, i.top])).toEqual([
+      ["home", "split", "pull"],
+      ["dealer", "unanimous", "push"],
+    ]);
+  });
+
+  it("treats names case- and space-insensitively, so spelling is not disagreement", () => {
+    const scores = scoreRound(["names"], [
+      p("a", "Ann", "Sales", { names: { dealer: "Reseller" } }),
+      p("b", "Ben", "Finance", { names: { dealer: " reseller " } }),
+      p("c", "Cy", "Ops", { names: { dealer: "Dealer" } }),
+    ], chain);
+    expect(scores.items[0]).toMatchObject({ level: "majority", top: "reseller" });
+  });
+
+  it("scores 'who starts' per player: picking one is saying no to the others", () => {
+    const scores = scoreRound(["starts"], [
+      p("a", "Ann", "Sales", { starts: ["us"] }),
+      p("b", "Ben", "Finance", { starts: ["us", "dealer"] }),
+    ], chain);
+    expect(scores.items.map((i) => [i.item, i.level])).toEqual([
+      ["dealer", "split"],
+      ["us", "unanimous"],
+    ]);
+  });
+
+  it("has no kappa with a single participant, and a summary naming everyone", () => {
+    const scores = scoreRound(["us"], [p("a", "Ann", "Sales", { us: "us" })], chain);
+    expect(scores.kappa).toBeNull();
+    const text = roundSummary({ questions: ["us"], createdAt: "2026-11-27T10:00:00Z" }, scores, chain, [{ name: "Ann", function: "Sales" }]);
+    expect(text).toContain("Ann (Sales)");
+    expect(text).toContain("Acme: Ann");
+  });
+});
+
+describe("checking answers", () => {
+  it("rejects questions not asked and players not on the board, naming the path", () => {
+    const answers = RoundAnswersSchema.parse({ strategy: { ghost: "push" } });
+    expect(checkAnswers(answers, ["customer"], chain)).toMatchObject({ path: "answers.strategy" });
+    expect(checkAnswers(answers, ["strategy"], chain)).toMatchObject({ path: "answers.strategy.ghost" });
+    expect(checkAnswers(RoundAnswersSchema.parse({ starts: ["us", "nope"] }), ["starts"], chain)).toMatchObject({ path: "answers.starts[1]" });
+    expect(checkAnswers(RoundAnswersSchema.parse({ us: "us" }), ["us"], chain)).toBeNull();
+  });
+
+  it("rejects unknown fields and values", () => {
+    expect(RoundAnswersSchema.safeParse({ customer: { dealer: { value: "maybe" } } }).success).toBe(false);
+    expect(RoundAnswersSchema.safeParse({ colour: {} }).success).toBe(false);
+    expect(RoundAnswersSchema.safeParse(JSON.parse('{"__proto__": {"polluted": true}}')).success).toBe(false);
+    expect(RoundAnswersSchema.safeParse(JSON.parse('{"strategy": {"__proto__": "push"}}')).success).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

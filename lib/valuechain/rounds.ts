@@ -1,0 +1,170 @@
+/**
+ * Workshop rounds as plain data: what can be asked, what a participant's answers look like
+ * (validated with zod), how a revealed round is scored, and a readable summary of it.
+ */
+import { z } from "zod";
+import { CUSTOMER_DECISIONS, STRATEGIES, TRANSACTIONS, type Board } from "./model";
+import { agreementLevel, fleissKappa, kappaReading, percentAgreement, type AgreementLevel } from "./agreement";
+
+export const ROUND_QUESTIONS = ["customer", "strategy", "transaction", "us", "starts", "consumers", "names"] as const;
+export type RoundQuestion = (typeof ROUND_QUESTIONS)[number];
+
+export const QUESTION_LABELS: Record<RoundQuestion, string> = {
+  customer: "Customer or not",
+  strategy: "Sales strategy",
+  transaction: "Direct or indirect",
+  us: "Where are we",
+  starts: "Who starts the chain",
+  consumers: "Who ultimately consumes",
+  names: "What do you call this segment",
+};
+
+export const PARTICIPANT_FUNCTIONS = ["Sales", "Marketing", "Customer Service", "Finance", "Operations", "Other"] as const;
+
+const playerId = z.string().min(1).max(200);
+const perPlayer = <T extends z.ZodType>(value: T) => z.record(playerId, value).refine((r) => Object.keys(r).length <= 5000, "too many players");
+
+export const RoundAnswersSchema = z.strictObject({
+  customer: perPlayer(z.strictObject({ value: z.enum(CUSTOMER_DECISIONS), why: z.string().max(2000).optional() })).optional(),
+  strategy: perPlayer(z.enum(STRATEGIES)).optional(),
+  transaction: perPlayer(z.enum(TRANSACTIONS)).optional(),
+  us: playerId.optional(),
+  starts: z.array(playerId).max(5000).optional(),
+  consumers: z.array(playerId).max(5000).optional(),
+  names: perPlayer(z.string().trim().min(1).max(200)).optional(),
+});
+export type RoundAnswers = z.infer<typeof RoundAnswersSchema>;
+
+export const ParticipantSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  function: z.string().trim().min(1).max(60),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export interface ParticipantAnswers {
+  ref: string;
+  name: string;
+  function: string;
+  answers: RoundAnswers;
+}
+
+/** Problems with answers against the questions asked and the board's players. */
+export function checkAnswers(answers: RoundAnswers, questions: RoundQuestion[], board: Board): { path: string; message: string } | null {
+  const asked = new Set(questions);
+  const players = new Set(board.players.map((p) => p.id));
+  for (const key of Object.keys(answers) as RoundQuestion[]) {
+    if (!asked.has(key)) return { path: `answers.${key}`, message: `this round does not ask "${key}"` };
+  }
+  const ids: [string, string][] = [];
+  for (const q of ["customer", "strategy", "transaction", "names"] as const) {
+    for (const id of Object.keys(answers[q] ?? {})) ids.push([`answers.${q}.${id}`, id]);
+  }
+  if (answers.us !== undefined) ids.push(["answers.us", answers.us]);
+  for (const q of ["starts", "consumers"] as const) (answers[q] ?? []).forEach((id, i) => ids.push([`answers.${q}[${i}]`, id]));
+  for (const [path, id] of ids) if (!players.has(id)) return { path, message: `no player "${id}" on this board` };
+  return null;
+}
+
+export interface ItemScore {
+  question: RoundQuestion;
+  /** The player concerned; for "us" the item is the whole board ("us"). */
+  item: string;
+  /** answer value → who gave it. */
+  distribution: { value: string; count: number; who: { name: string; function: string }[] }[];
+  answered: number;
+  agreement: number;
+  level: AgreementLevel;
+  /** The most common answer (ties broken by value order), the one a facilitator may adopt. */
+  top: string;
+}
+
+export interface RoundScores {
+  items: ItemScore[];
+  questions: { question: RoundQuestion; kappa: number | null; reading: string; meanAgreement: number | null }[];
+  kappa: number | null;
+  reading: string;
+}
+
+const normalName = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** Every (question, item) → each participant's answer, for the questions asked. */
+function collect(questions: RoundQuestion[], participants: ParticipantAnswers[], board: Board): Map<string, { question: RoundQuestion; item: string; answers: { p: ParticipantAnswers; value: string }[] }> {
+  const items = new Map<string, { question: RoundQuestion; item: string; answers: { p: ParticipantAnswers; value: string }[] }>();
+  const add = (question: RoundQuestion, item: string, p: ParticipantAnswers, value: string) => {
+    const key = `${question}\u0000${item}`;
+    if (!items.has(key)) items.set(key, { question, item, answers: [] });
+    items.get(key)!.answers.push({ p, value });
+  };
+  const players = board.players.map((pl) => pl.id);
+  for (const p of participants) {
+    const a = p.answers;
+    for (const q of questions) {
+      if (q === "customer") for (const [id, v] of Object.entries(a.customer ?? {})) add(q, id, p, v.value);
+      if (q === "strategy") for (const [id, v] of Object.entries(a.strategy ?? {})) add(q, id, p, v);
+      if (q === "transaction") for (const [id, v] of Object.entries(a.transaction ?? {})) add(q, id, p, v);
+      if (q === "names") for (const [id, v] of Object.entries(a.names ?? {})) add(q, id, p, normalName(v));
+      if (q === "us" && a.us !== undefined) add(q, "us", p, a.us);
+      if ((q === "starts" || q === "consumers") && a[q] !== undefined) {
+        // Everyone who answered implicitly said "no" to every player they did not pick.
+        const picked = new Set(a[q]);
+        for (const id of players) add(q, id, p, picked.has(id) ? "yes" : "no");
+      }
+    }
+  }
+  // A player nobody picked as start or consumer is agreement on nothing worth showing.
+  for (const [key, it] of items) {
+    if ((it.question === "starts" || it.question === "consumers") && it.answers.every((x) => x.value === "no")) items.delete(key);
+  }
+  return items;
+}
+
+export function scoreRound(questions: RoundQuestion[], participants: ParticipantAnswers[], board: Board): RoundScores {
+  const collected = [...collect(questions, participants, board).values()];
+  const items: ItemScore[] = collected.map(({ question, item, answers }) => {
+    const byValue = new Map<string, { name: string; function: string }[]>();
+    for (const { p, value } of answers) {
+      if (!byValue.has(value)) byValue.set(value, []);
+      byValue.get(value)!.push({ name: p.name, function: p.function });
+    }
+    const distribution = [...byValue.entries()]
+      .map(([value, who]) => ({ value, count: who.length, who }))
+      .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
+    const agreement = percentAgreement(distribution.map((d) => d.count)) ?? 0;
+    return { question, item, distribution, answered: answers.length, agreement, level: agreementLevel(agreement), top: distribution[0].value };
+  });
+  // Most contested first; then by question order and item id so the order is stable.
+  items.sort((a, b) => a.agreement - b.agreement || ROUND_QUESTIONS.indexOf(a.question) - ROUND_QUESTIONS.indexOf(b.question) || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+
+  const tableOf = (its: ItemScore[]) => {
+    const values = [...new Set(its.flatMap((i) => i.distribution.map((d) => `${i.question}:${d.value}`)))];
+    return its.map((i) => values.map((v) => i.distribution.find((d) => `${i.question}:${d.value}` === v)?.count ?? 0));
+  };
+  const perQuestion = questions.map((question) => {
+    const its = items.filter((i) => i.question === question);
+    const kappa = fleissKappa(tableOf(its));
+    const meanAgreement = its.length ? its.reduce((s, i) => s + i.agreement, 0) / its.length : null;
+    return { question, kappa, reading: kappaReading(kappa), meanAgreement };
+  });
+  const kappa = fleissKappa(tableOf(items));
+  return { items, questions: perQuestion, kappa, reading: kappaReading(kappa) };
+}
+
+/** A readable summary of a revealed round, in Markdown, for reports. */
+export function roundSummary(round: { questions: RoundQuestion[]; createdAt: string }, scores: RoundScores, board: Board, participants: { name: string; function: string }[]): string {
+  const name = (id: string) => board.players.find((p) => p.id === id)?.name || id;
+  const show = (q: RoundQuestion, v: string) => (q === "us" ? name(v) : v);
+  const lines = [
+    `### Workshop round of ${round.createdAt.slice(0, 10)}`,
+    "",
+    `Participants: ${participants.map((p) => `${p.name} (${p.function})`).join(", ") || "none"}.`,
+    `Overall: ${scores.kappa === null ? "—" : `κ = ${scores.kappa.toFixed(2)}`}, ${scores.reading}.`,
+    "",
+    "| question | segment | answers | agreement |",
+    "|---|---|---|---|",
+  ];
+  for (const i of scores.items) {
+    const answers = i.distribution.map((d) => `${show(i.question, d.value)}: ${d.who.map((w) => w.name).join(", ")}`).join("; ");
+    lines.push(`| ${QUESTION_LABELS[i.question]} | ${i.item === "us" ? "—" : name(i.item)} | ${answers} | ${Math.round(i.agreement * 100)} % (${i.level}) |`);
+  }
+  return lines.join("\n");
+}
