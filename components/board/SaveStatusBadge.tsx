@@ -3,8 +3,10 @@ import type { SaveStatus } from "@/lib/collab/saveStatus";
 import { useSaveStatus } from "./hooks/useSaveStatus";
 import { useSession } from "./hooks/useSession";
 
-function describe({ state, everConnected }: SaveStatus) {
+function describe({ state, everConnected, problem }: SaveStatus) {
   switch (state) {
+    case "refused":
+      return { text: "Not connected", icon: CloudOff, className: "text-red-700", title: problem ?? "" };
     case "saved":
       return { text: "Saved", icon: Check, className: "text-emerald-700", title: "Every change is stored on the server" };
     case "saving":
@@ -27,6 +29,7 @@ export function SaveStatusBadge() {
     <p data-testid="save-status" data-state={status.state} role="status" title={title} className={`flex items-center gap-1.5 text-sm whitespace-nowrap ${className}`}>
       <Icon className={`size-4 ${spin ? "animate-spin" : ""}`} aria-hidden />
       {text}
+      {status.problem && <span className="max-w-xs truncate text-xs text-red-700">— {status.problem}</span>}
     </p>
   );
 }

@@ -5,8 +5,10 @@
  *   saving      connected, some local change not yet acknowledged
  *   connecting  first connection or reconnecting after a drop
  *   offline     no connection; local changes are kept in this browser (IndexedDB)
+ *   refused     the server closed the connection for good (link replaced, board too large…);
+ *               `problem` says why, local changes stay in this browser
  */
-export type SaveState = "saved" | "saving" | "connecting" | "offline";
+export type SaveState = "saved" | "saving" | "connecting" | "offline" | "refused";
 
 export interface SaveStatus {
   state: SaveState;
@@ -14,7 +16,17 @@ export interface SaveStatus {
   unsaved: boolean;
   /** Has the connection ever been established in this session? */
   everConnected: boolean;
+  /** Why the server refused the connection for good, in words for the user. */
+  problem: string | null;
 }
+
+/** What each permanent close code (docs/SPEC.md) means for the person at the board. */
+export const CLOSE_PROBLEMS: Record<number, string> = {
+  4400: "The server could not read a message from this page. Reload to continue.",
+  4401: "This link was replaced by the board's owner. Ask them for the current link.",
+  4403: "Your presence information was refused. Reload to continue.",
+  4413: "The board has reached its maximum size; this change was not saved.",
+};
 
 export class SaveTracker {
   private changeSeq = 0;
@@ -25,7 +37,8 @@ export class SaveTracker {
   private everConnected = false;
   private synced = false;
   private listeners = new Set<() => void>();
-  private snapshot: SaveStatus = { state: "connecting", unsaved: false, everConnected: false };
+  private problem: string | null = null;
+  private snapshot: SaveStatus = { state: "connecting", unsaved: false, everConnected: false, problem: null };
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -56,6 +69,12 @@ export class SaveTracker {
     this.emit();
   }
 
+  /** The server closed for good with this code: no reconnect will follow. */
+  refused(code: number): void {
+    this.problem = CLOSE_PROBLEMS[code] ?? `The server closed the connection (code ${code}).`;
+    this.emit();
+  }
+
   /** Returns a request id when a save confirmation should be requested now. */
   nextRequest(): number | null {
     if (this.connection !== "connected" || !this.synced || this.savedSeq >= this.changeSeq) return null;
@@ -74,16 +93,18 @@ export class SaveTracker {
 
   private emit(): void {
     const unsaved = this.savedSeq < this.changeSeq;
-    const state: SaveState =
-      this.connection === "disconnected" && this.everConnected
+    const state: SaveState = this.problem
+      ? "refused"
+      : this.connection === "disconnected" && this.everConnected
         ? "offline"
         : this.connection !== "connected" || !this.synced
           ? this.everConnected || this.connection === "connecting" ? "connecting" : "offline"
           : unsaved
             ? "saving"
             : "saved";
-    const next = { state, unsaved, everConnected: this.everConnected };
-    if (next.state === this.snapshot.state && next.unsaved === this.snapshot.unsaved && next.everConnected === this.snapshot.everConnected) return;
+    const next = { state, unsaved, everConnected: this.everConnected, problem: this.problem };
+    const prev = this.snapshot;
+    if (next.state === prev.state && next.unsaved === prev.unsaved && next.everConnected === prev.everConnected && next.problem === prev.problem) return;
     this.snapshot = next;
     for (const fn of this.listeners) fn();
   }

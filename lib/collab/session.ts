@@ -66,6 +66,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
   };
   doc.on("update", onUpdate);
   provider.on("status", ({ status }) => save.setConnection(status));
+  provider.on("closed", ({ code }) => save.refused(code));
   provider.on("sync", (synced: boolean) => {
     if (synced) backoff.attempt = 1;
     save.setSynced(synced);
