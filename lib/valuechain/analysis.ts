@@ -122,7 +122,8 @@ function sortedLists(sets: Set<number>[]): number[][] {
   return sets.map((set) => [...set].sort((a, b) => a - b));
 }
 
-export function analyzeBoard(board: Board): Answers {
+/** `warnings: false` skips the warnings (empty list): the version diff does not show them. */
+export function analyzeBoard(board: Board, opts: { warnings?: boolean } = {}): Answers {
   const graph = buildGraph(board);
   const ids = (numbers: Iterable<number>) => [...numbers].map((n) => graph.players[n].id);
   const usPlayers = graph.players.filter((p) => p.isUs);
@@ -152,7 +153,7 @@ export function analyzeBoard(board: Board): Answers {
       shares: search.paths.map((path) => pathShare(graph, path)),
       capped: search.capped,
     },
-    warnings: sortWarnings([
+    warnings: opts.warnings === false ? [] : sortWarnings([
       ...usWarnings(usPlayers),
       ...customerWithoutWhy(decided),
       ...goodsCycles(graph, condensation.components),

@@ -93,7 +93,7 @@ export function diffBoards(a: Board, b: Board): BoardDiff {
         return changes.length > 0 ? [{ id: after.id, changes }] : [];
       }),
     },
-    answers: diffAnswers(analyzeBoard(a), analyzeBoard(b), nameLookup(a, b)),
+    answers: diffAnswers(analyzeBoard(a, { warnings: false }), analyzeBoard(b, { warnings: false }), nameLookup(a, b)),
   };
 }
 
