@@ -1,6 +1,10 @@
 import { useCallback, useMemo, useState, type SetStateAction } from "react";
 import type { FollowTarget } from "@/lib/collab/presence";
+import { BoardSidebar } from "./BoardSidebar";
 import { Canvas } from "./Canvas";
+import { HighlightStore } from "./highlight";
+import { HighlightContext } from "./HighlightContext";
+import { useAnswers } from "./hooks/useAnswers";
 import { useBoard } from "./hooks/useBoard";
 import { useBoardShortcuts } from "./hooks/useBoardShortcuts";
 import { useDocumentTitle } from "./hooks/useDocumentTitle";
@@ -8,19 +12,25 @@ import { useIdentity } from "./hooks/useIdentity";
 import { usePublishPresence } from "./hooks/usePublishPresence";
 import { useRememberBoard } from "./hooks/useRememberBoard";
 import { useSession } from "./hooks/useSession";
+import { useShowPlayers } from "./hooks/useShowPlayers";
 import { useWarnBeforeLeaving } from "./hooks/useWarnBeforeLeaving";
 import { IdentityDialog } from "./IdentityDialog";
-import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
+import type { SidebarTab } from "./SidebarTabs";
+import { StrategyViewContext } from "./StrategyViewContext";
 import { TopBar } from "./TopBar";
 
 type Selection = readonly string[];
 const NOTHING: Selection = [];
 
-/** The board page: top bar, palette, canvas and inspector around one shared selection. */
+/** The board page: top bar, palette, canvas and sidebar (inspector or questions) around one shared selection. */
 export function BoardWorkspace() {
   const { session, canEdit } = useSession();
   const board = useBoard(session.doc);
+  const answered = useAnswers(board);
+  const [highlight] = useState(() => new HighlightStore());
+  const [tab, setTab] = useState<SidebarTab>("inspect");
+  const [strategyView, setStrategyView] = useState(false);
   const [identity, setIdentity] = useIdentity();
   const [editingIdentity, setEditingIdentity] = useState(false);
   const [following, setFollowing] = useState<FollowTarget | null>(null);
@@ -35,23 +45,47 @@ export function BoardWorkspace() {
   const setSelection = useCallback((next: SetStateAction<Selection>) => setRawSelection(next), []);
   const stopFollowing = useCallback(() => setFollowing(null), []);
   const follow = useCallback((who: FollowTarget) => setFollowing((current) => (current?.clientId === who.clientId ? null : who)), []);
+  const toggleQuestions = useCallback(() => setTab((current) => (current === "questions" ? "inspect" : "questions")), []);
+  const toggleStrategyView = useCallback(() => setStrategyView((on) => !on), []);
+  const showPlayers = useShowPlayers(setSelection, stopFollowing);
 
   useDocumentTitle(board.title || "Untitled board");
   useRememberBoard(board.title);
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);
-  useBoardShortcuts({ board, selection, setSelection, following: following !== null, stopFollowing });
+  useBoardShortcuts({ board, selection, setSelection, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900">
       <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} />
-      <div className="flex min-h-0 flex-1">
-        {canEdit && <Palette board={board} onAdded={(id) => setSelection([id])} />}
-        <main className="relative min-w-0 flex-1" aria-label="Board canvas">
-          <Canvas board={board} selection={selection} setSelection={setSelection} following={following} stopFollowing={stopFollowing} />
-        </main>
-        <Inspector board={board} selection={selection} setSelection={setSelection} />
-      </div>
+      <HighlightContext value={highlight}>
+        <StrategyViewContext value={strategyView}>
+          <div className="flex min-h-0 flex-1">
+            {canEdit && <Palette board={board} onAdded={(id) => setSelection([id])} />}
+            <main className="relative min-w-0 flex-1" aria-label="Board canvas">
+              <Canvas
+                board={board}
+                selection={selection}
+                setSelection={setSelection}
+                following={following}
+                stopFollowing={stopFollowing}
+                strategyView={strategyView}
+                onToggleStrategyView={toggleStrategyView}
+              />
+            </main>
+            <BoardSidebar
+              tab={tab}
+              onTab={setTab}
+              board={board}
+              selection={selection}
+              setSelection={setSelection}
+              answered={answered}
+              strategyView={strategyView}
+              onShowPlayers={showPlayers}
+            />
+          </div>
+        </StrategyViewContext>
+      </HighlightContext>
       {(!identity || editingIdentity) && (
         <IdentityDialog
           initial={identity}

@@ -16,6 +16,7 @@ import { CHANNEL_EDGE, channelFromConnection, PLAYER_NODE, type ChannelFlowEdge,
 import type { FollowTarget } from "@/lib/collab/presence";
 import { PLAYER_KINDS, type Board, type PlayerKind } from "@/lib/valuechain/model";
 import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, connectPlayers, KIND_DRAG_TYPE, newId } from "./boardCommands";
+import { CanvasToolbar } from "./CanvasToolbar";
 import { ChannelEdge } from "./ChannelEdge";
 import { ChannelMarkers } from "./ChannelMarkers";
 import { EmptyBoardHint } from "./EmptyBoardHint";
@@ -29,6 +30,8 @@ import { KIND_STYLE } from "./kindStyle";
 import { PlayerNode } from "./PlayerNode";
 import { ReadonlyBanner } from "./ReadonlyBanner";
 import { RemoteCursors } from "./RemoteCursors";
+import { StrategyLegend } from "./StrategyLegend";
+import { STRATEGY_STYLE } from "./strategyStyle";
 
 const NODE_TYPES = { [PLAYER_NODE]: PlayerNode };
 const EDGE_TYPES = { [CHANNEL_EDGE]: ChannelEdge };
@@ -36,7 +39,8 @@ const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
 const CONNECTION_LINE_STYLE = { stroke: "#4f46e5", strokeWidth: 2 };
 
 const isKind = (v: string): v is PlayerKind => (PLAYER_KINDS as readonly string[]).includes(v);
-const minimapColor = (node: PlayerFlowNode) => KIND_STYLE[node.data.player.kind].color;
+const kindColor = (node: PlayerFlowNode) => KIND_STYLE[node.data.player.kind].color;
+const strategyColor = (node: PlayerFlowNode) => STRATEGY_STYLE[node.data.player.strategy].color;
 const isValidConnection = (c: Connection | ChannelFlowEdge) => c.source !== c.target;
 
 interface CanvasProps {
@@ -45,9 +49,11 @@ interface CanvasProps {
   setSelection: Dispatch<SetStateAction<readonly string[]>>;
   following: FollowTarget | null;
   stopFollowing: () => void;
+  strategyView: boolean;
+  onToggleStrategyView: () => void;
 }
 
-export function Canvas({ board, selection, setSelection, following, stopFollowing }: CanvasProps) {
+export function Canvas({ board, selection, setSelection, following, stopFollowing, strategyView, onToggleStrategyView }: CanvasProps) {
   const { session, canEdit } = useSession();
   const { provider } = session;
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(board, selection, setSelection);
@@ -133,7 +139,15 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
         {/* Stacked above the legend, which takes the corner itself. */}
         <Controls showInteractive={false} position="bottom-left" style={{ marginBottom: 56 }} aria-label="Zoom and fit" />
         {board.players.length > 0 && (
-          <MiniMap<PlayerFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Overview of the board" />
+          <MiniMap<PlayerFlowNode> pannable zoomable nodeColor={strategyView ? strategyColor : kindColor} position="bottom-right" ariaLabel="Overview of the board" />
+        )}
+        <Panel position="top-left">
+          <CanvasToolbar board={board} strategyView={strategyView} onToggleStrategyView={onToggleStrategyView} />
+        </Panel>
+        {strategyView && (
+          <Panel position="top-right">
+            <StrategyLegend board={board} />
+          </Panel>
         )}
         <Panel position="bottom-left">
           <FlowLegend />

@@ -3,9 +3,11 @@ import { BaseEdge, EdgeLabelRenderer, useStoreApi, type EdgeProps } from "@xyflo
 import type { ChannelFlowEdge } from "@/lib/collab/flow";
 import { channelPath } from "./channelPath";
 import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "./flowStyle";
+import { useIsHighlighted } from "./hooks/useIsHighlighted";
 
 function ChannelEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<ChannelFlowEdge>) {
   const store = useStoreApi();
+  const highlighted = useIsHighlighted("channels", id);
   if (!data) return null;
   const { channel, remote, lane } = data;
   const style = FLOW_STYLE[channel.flow];
@@ -14,6 +16,7 @@ function ChannelEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selecte
 
   return (
     <>
+      {highlighted && <path data-testid="channel-highlight" d={path} fill="none" stroke="#fbbf24" strokeOpacity={0.8} strokeWidth={style.width + 10} strokeLinecap="round" />}
       {remote.map((r, i) => (
         <path key={`${r.name}${r.color}`} d={path} fill="none" stroke={r.color} strokeOpacity={0.35} strokeWidth={style.width + 6 + 4 * i} />
       ))}

@@ -38,8 +38,8 @@ export function Inspector({ board, selection, setSelection }: { board: Board; se
   };
 
   return (
-    <aside aria-label="Selection details" data-testid="inspector" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4">
+    <div data-testid="inspector">
       {content()}
-    </aside>
+    </div>
   );
 }

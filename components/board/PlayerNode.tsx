@@ -1,22 +1,44 @@
-import { memo } from "react";
+import { memo, useContext } from "react";
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import type { PlayerFlowNode } from "@/lib/collab/flow";
 import type { RemoteSelector } from "@/lib/collab/presence";
-import { KIND_LABELS } from "@/lib/valuechain/model";
+import { KIND_LABELS, type Player } from "@/lib/valuechain/model";
+import { useIsHighlighted } from "./hooks/useIsHighlighted";
 import { KIND_STYLE } from "./kindStyle";
 import { PlayerBadges } from "./PlayerBadges";
+import { StrategyViewContext } from "./StrategyViewContext";
+import { STRATEGY_STYLE, TRANSACTION_STYLE } from "./strategyStyle";
 
 const selectConnectable = (s: ReactFlowState) => s.nodesConnectable;
+/** A wide amber glow, beneath other people's selection rings, for what the questions panel points at. */
+const HIGHLIGHT_GLOW = "0 0 0 6px #fbbf24, 0 0 22px 10px rgb(251 191 36 / 0.6)";
+/** In the strategy view the kind steps back to grey, so the strategy colour is what stands out. */
+const QUIET_KIND_COLOR = "#475569";
 
-/** Other people's selections as nested rings in their colours. */
-function remoteRings(remote: readonly RemoteSelector[]): string | undefined {
-  if (!remote.length) return undefined;
-  return remote.map((r, i) => `0 0 0 ${3 * (i + 1) + 1}px ${r.color}`).join(", ");
+/** Other people's selections as nested rings in their colours, then the highlight around them all. */
+function rings(remote: readonly RemoteSelector[], highlighted: boolean): string | undefined {
+  const shadows = remote.map((r, i) => `0 0 0 ${3 * (i + 1) + 1}px ${r.color}`);
+  if (highlighted) shadows.push(HIGHLIGHT_GLOW);
+  return shadows.length ? shadows.join(", ") : undefined;
 }
 
-function PlayerNodeView({ data, selected }: NodeProps<PlayerFlowNode>) {
+/** Normal view: white card, us outlined thick. Strategy view: tinted by strategy, outlined by transaction. */
+function cardLook(player: Player, strategyView: boolean): { className: string; background: string; band: string } {
+  if (!strategyView) {
+    return { className: player.isUs ? "border-[3px] border-slate-900" : "border border-slate-200", background: "white", band: `${KIND_STYLE[player.kind].color}14` };
+  }
+  const { color } = STRATEGY_STYLE[player.strategy];
+  // Tints of the strategy colour over white: light on the body, stronger on the header band.
+  return { className: TRANSACTION_STYLE[player.transaction].border, background: `color-mix(in srgb, ${color} 14%, white)`, band: `color-mix(in srgb, ${color} 45%, white)` };
+}
+
+function PlayerNodeView({ id, data, selected }: NodeProps<PlayerFlowNode>) {
   const { player, remote } = data;
-  const { color, icon: Icon } = KIND_STYLE[player.kind];
+  const strategyView = useContext(StrategyViewContext);
+  const highlighted = useIsHighlighted("players", id);
+  const { icon: Icon } = KIND_STYLE[player.kind];
+  const color = strategyView ? QUIET_KIND_COLOR : KIND_STYLE[player.kind].color;
+  const look = cardLook(player, strategyView);
   const connectable = useStore(selectConnectable);
   const handleStyle = { width: 12, height: 12, background: color, border: "2px solid white", visibility: connectable ? "visible" : "hidden" } as const;
 
@@ -24,12 +46,15 @@ function PlayerNodeView({ data, selected }: NodeProps<PlayerFlowNode>) {
     <div
       data-testid="player-node"
       data-player-id={player.id}
+      data-highlighted={highlighted}
+      data-strategy={strategyView ? player.strategy : undefined}
+      data-transaction={strategyView ? player.transaction : undefined}
       className={[
-        "relative w-48 rounded-xl bg-white text-slate-900 shadow-sm",
-        player.isUs ? "border-[3px] border-slate-900" : "border border-slate-200",
+        "relative w-48 rounded-xl text-slate-900 shadow-sm",
+        look.className,
         selected ? "outline-[3px] outline-offset-2 outline-indigo-500" : "",
       ].join(" ")}
-      style={{ boxShadow: remoteRings(remote) }}
+      style={{ background: look.background, boxShadow: rings(remote, highlighted) }}
     >
       {remote.length > 0 && (
         <div className="absolute -top-7 left-0 flex gap-1" aria-label={`Selected by ${remote.map((r) => r.name).join(", ")}`}>
@@ -41,7 +66,7 @@ function PlayerNodeView({ data, selected }: NodeProps<PlayerFlowNode>) {
         </div>
       )}
       <Handle type="target" position={Position.Left} style={handleStyle} aria-label="Channel end" />
-      <div className="flex items-center gap-2 rounded-t-[10px] px-3 py-2" style={{ background: `${color}14` }}>
+      <div className="flex items-center gap-2 rounded-t-[10px] px-3 py-2" style={{ background: look.band }}>
         <span className="grid size-7 shrink-0 place-items-center rounded-lg text-white" style={{ background: color }}>
           <Icon className="size-4" aria-hidden />
         </span>

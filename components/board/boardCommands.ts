@@ -1,11 +1,12 @@
 /**
- * The board's discrete edits (add, connect, duplicate, delete), each as one change: one
+ * The board's discrete edits (add, connect, duplicate, delete, tidy), each as one change: one
  * update on the wire and its own undo step. The undo manager merges changes made within a
  * moment of each other, which suits typing and dragging but would make a quick "duplicate
  * then delete" undo as one.
  */
-import { addChannel, addPlayer, deleteChannels, deletePlayers } from "@/lib/collab/boardDoc";
+import { addChannel, addPlayer, deleteChannels, deletePlayers, movePlayers } from "@/lib/collab/boardDoc";
 import type { BoardSession } from "@/lib/collab/session";
+import { tidyLayout } from "@/lib/valuechain/layout";
 import { KIND_LABELS, makePlayer, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
 
 type Editing = Pick<BoardSession, "doc" | "undo">;
@@ -107,4 +108,10 @@ export function deleteSelection(session: Editing, board: Board, ids: readonly st
     if (channels.length) deleteChannels(doc, channels);
     if (players.length) deletePlayers(doc, players);
   });
+}
+
+/** Moves every player to its place in the tidy left-to-right layout; everyone sees it, one undo puts them back. */
+export function tidyBoard(session: Editing, board: Board): void {
+  const moves = tidyLayout(board);
+  if (moves.length) asOneStep(session, () => movePlayers(session.doc, moves));
 }

@@ -19,7 +19,8 @@ const onFormControl = (target: EventTarget | null) => target instanceof HTMLSele
 /**
  * Board keyboard shortcuts: Delete/Backspace, Ctrl/Cmd+D (duplicate), Ctrl/Cmd+Z (undo),
  * Shift+Ctrl/Cmd+Z and Ctrl+Y (redo), Ctrl/Cmd+A (select all), Escape (stop following,
- * else clear the selection). Viewers only get selection and Escape.
+ * else clear the selection), Q (inspector or questions), S (strategy view). Viewers get
+ * selection, Escape, Q and S.
  */
 export function useBoardShortcuts(opts: {
   board: Board;
@@ -27,6 +28,8 @@ export function useBoardShortcuts(opts: {
   setSelection: Dispatch<SetStateAction<readonly string[]>>;
   following: boolean;
   stopFollowing: () => void;
+  toggleQuestions: () => void;
+  toggleStrategyView: () => void;
 }): void {
   const { session, canEdit } = useSession();
   // The listener is installed once; it reads the latest board and selection from here.
@@ -38,12 +41,20 @@ export function useBoardShortcuts(opts: {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || inTextField(event.target) || inOverlay(event.target)) return;
-      const { board, selection, setSelection, following, stopFollowing } = latest.current;
+      const { board, selection, setSelection, following, stopFollowing, toggleQuestions, toggleStrategyView } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const handled = () => event.preventDefault();
+      // A plain letter, not typed into a select or checkbox (a select jumps to options by letter).
+      const letter = !mod && !event.altKey && !onFormControl(event.target);
 
-      if (key === "escape") {
+      if (letter && key === "q") {
+        handled();
+        toggleQuestions();
+      } else if (letter && key === "s") {
+        handled();
+        toggleStrategyView();
+      } else if (key === "escape") {
         if (following) stopFollowing();
         else setSelection([]);
       } else if (mod && key === "a") {

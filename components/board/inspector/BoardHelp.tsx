@@ -6,6 +6,8 @@ const SHORTCUTS: { keys: string; what: string; editing?: true }[] = [
   { keys: "Ctrl/⌘ A", what: "select everything" },
   { keys: "Shift drag", what: "select an area" },
   { keys: "Esc", what: "clear the selection, stop following" },
+  { keys: "Q", what: "switch between these details and the eight questions" },
+  { keys: "S", what: "strategy view: colour players by sales strategy" },
 ];
 
 /** What to do on the board, shown while nothing is selected. */
