@@ -19,6 +19,12 @@ import { Palette } from "./Palette";
 import type { SidebarTab } from "./SidebarTabs";
 import { StrategyViewContext } from "./StrategyViewContext";
 import { TopBar } from "./TopBar";
+import { useVersionsController } from "./versions/useVersionsController";
+import { VersionsContext } from "./versions/VersionsContext";
+import { VersionView } from "./versions/VersionView";
+import { useEditingPausedForMe } from "./workshop/EditingLock";
+import { WorkshopLayer } from "./workshop/WorkshopLayer";
+import { WorkshopRoot } from "./workshop/WorkshopRoot";
 
 type Selection = readonly string[];
 const NOTHING: Selection = [];
@@ -48,6 +54,8 @@ export function BoardWorkspace() {
   const toggleQuestions = useCallback(() => setTab((current) => (current === "questions" ? "inspect" : "questions")), []);
   const toggleStrategyView = useCallback(() => setStrategyView((on) => !on), []);
   const showPlayers = useShowPlayers(setSelection, stopFollowing);
+  const editingPaused = useEditingPausedForMe();
+  const versions = useVersionsController({ author: identity?.name ?? "", onEnterView: () => setSelection(NOTHING) });
 
   useDocumentTitle(board.title || "Untitled board");
   useRememberBoard(board.title);
@@ -57,11 +65,15 @@ export function BoardWorkspace() {
 
   return (
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900">
-      <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} />
+      {/* The workshop wraps the top bar and the board: its button, its panel, agreement colours, the editing lock. */}
+      <WorkshopRoot identity={identity} setFollowing={setFollowing}>
+      <VersionsContext value={versions}>
+        <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} />
+      </VersionsContext>
       <HighlightContext value={highlight}>
         <StrategyViewContext value={strategyView}>
           <div className="flex min-h-0 flex-1">
-            {canEdit && <Palette board={board} onAdded={(id) => setSelection([id])} />}
+            {canEdit && !editingPaused && !versions.view && <Palette board={board} onAdded={(id) => setSelection([id])} />}
             <main className="relative min-w-0 flex-1" aria-label="Board canvas">
               <Canvas
                 board={board}
@@ -72,6 +84,12 @@ export function BoardWorkspace() {
                 strategyView={strategyView}
                 onToggleStrategyView={toggleStrategyView}
               />
+              {versions.view && (
+                <VersionsContext value={versions}>
+                  <VersionView />
+                </VersionsContext>
+              )}
+              {!versions.view && <WorkshopLayer board={board} following={following !== null} />}
             </main>
             <BoardSidebar
               tab={tab}
@@ -86,6 +104,7 @@ export function BoardWorkspace() {
           </div>
         </StrategyViewContext>
       </HighlightContext>
+      </WorkshopRoot>
       {(!identity || editingIdentity) && (
         <IdentityDialog
           initial={identity}

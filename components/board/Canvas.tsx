@@ -32,6 +32,7 @@ import { ReadonlyBanner } from "./ReadonlyBanner";
 import { RemoteCursors } from "./RemoteCursors";
 import { StrategyLegend } from "./StrategyLegend";
 import { STRATEGY_STYLE } from "./strategyStyle";
+import { useCanvasWorkshop, WorkshopBanners } from "./workshop/WorkshopBanners";
 
 const NODE_TYPES = { [PLAYER_NODE]: PlayerNode };
 const EDGE_TYPES = { [CHANNEL_EDGE]: ChannelEdge };
@@ -60,6 +61,7 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
   const { screenToFlowPosition } = useReactFlow();
   const store = useStoreApi();
   const { publishCursor, publishViewport } = usePointerPresence(provider.awareness);
+  const workshop = useCanvasWorkshop(following);
   useFollowViewport(provider.awareness, following?.clientId ?? null, stopFollowing);
 
   const onConnect = useCallback(
@@ -153,8 +155,9 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
           <FlowLegend />
         </Panel>
         <Panel position="top-center" className="flex flex-col items-center gap-2">
-          {!canEdit && <ReadonlyBanner />}
-          {following && <FollowBanner name={following.name} color={following.color} onStop={stopFollowing} />}
+          {!canEdit && !workshop.editingPaused && <ReadonlyBanner />}
+          {following && !workshop.followingSpotlight && <FollowBanner name={following.name} color={following.color} onStop={stopFollowing} />}
+          <WorkshopBanners following={following} onStopFollowing={stopFollowing} />
         </Panel>
         <RemoteCursors awareness={provider.awareness} />
       </ReactFlow>

@@ -8,6 +8,8 @@ import { KIND_STYLE } from "./kindStyle";
 import { PlayerBadges } from "./PlayerBadges";
 import { StrategyViewContext } from "./StrategyViewContext";
 import { STRATEGY_STYLE, TRANSACTION_STYLE } from "./strategyStyle";
+import { usePlayerMark } from "./workshop/AgreementContext";
+import { AgreementMark } from "./workshop/AgreementMark";
 
 const selectConnectable = (s: ReactFlowState) => s.nodesConnectable;
 /** A wide amber glow, beneath other people's selection rings, for what the questions panel points at. */
@@ -36,6 +38,7 @@ function PlayerNodeView({ id, data, selected }: NodeProps<PlayerFlowNode>) {
   const { player, remote } = data;
   const strategyView = useContext(StrategyViewContext);
   const highlighted = useIsHighlighted("players", id);
+  const mark = usePlayerMark(id);
   const { icon: Icon } = KIND_STYLE[player.kind];
   const color = strategyView ? QUIET_KIND_COLOR : KIND_STYLE[player.kind].color;
   const look = cardLook(player, strategyView);
@@ -47,6 +50,7 @@ function PlayerNodeView({ id, data, selected }: NodeProps<PlayerFlowNode>) {
       data-testid="player-node"
       data-player-id={player.id}
       data-highlighted={highlighted}
+      data-agreement={mark.agreement?.level}
       data-strategy={strategyView ? player.strategy : undefined}
       data-transaction={strategyView ? player.transaction : undefined}
       className={[
@@ -65,6 +69,7 @@ function PlayerNodeView({ id, data, selected }: NodeProps<PlayerFlowNode>) {
           ))}
         </div>
       )}
+      <AgreementMark mark={mark} />
       <Handle type="target" position={Position.Left} style={handleStyle} aria-label="Channel end" />
       <div className="flex items-center gap-2 rounded-t-[10px] px-3 py-2" style={{ background: look.band }}>
         <span className="grid size-7 shrink-0 place-items-center rounded-lg text-white" style={{ background: color }}>

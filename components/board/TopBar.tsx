@@ -6,6 +6,8 @@ import { useSession } from "./hooks/useSession";
 import { SaveStatusBadge } from "./SaveStatusBadge";
 import { SharePopover } from "./SharePopover";
 import { UndoRedoButtons } from "./UndoRedoButtons";
+import { VersionsButton } from "./versions/VersionsButton";
+import { WorkshopButton } from "./workshop/WorkshopButton";
 
 const ROLE_LABELS = { owner: "Owner", editor: "Editor", viewer: "Viewer" } as const;
 
@@ -34,6 +36,8 @@ export function TopBar({ title, following, onFollow, onEditIdentity }: TopBarPro
         <SaveStatusBadge />
       </div>
       {canEdit && <UndoRedoButtons />}
+      <VersionsButton />
+      <WorkshopButton />
       <Avatars awareness={session.provider.awareness} following={following} onFollow={onFollow} onEditIdentity={onEditIdentity} />
       {role === "owner" && <SharePopover />}
     </header>

@@ -1,0 +1,91 @@
+import { useState, type ReactNode } from "react";
+import { applyNodeChanges, Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, type OnNodesChange } from "@xyflow/react";
+import { CHANNEL_EDGE, PLAYER_NODE } from "@/lib/collab/flow";
+import type { Board } from "@/lib/valuechain/model";
+import { FlowLegend } from "../FlowLegend";
+import { KIND_STYLE } from "../kindStyle";
+import type { CompareScene } from "./compareScene";
+import { DiffChannelEdge } from "./DiffChannelEdge";
+import { DiffPlayerNode } from "./DiffPlayerNode";
+import { DIFF_STYLE } from "./diffStyle";
+import { MoveArrows } from "./MoveArrows";
+import { versionElements, type VersionFlowEdge, type VersionFlowNode } from "./versionFlow";
+
+const NODE_TYPES = { [PLAYER_NODE]: DiffPlayerNode };
+const EDGE_TYPES = { [CHANNEL_EDGE]: DiffChannelEdge };
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
+const NO_MOVES: CompareScene["moves"] = [];
+
+const nodeColor = (node: VersionFlowNode) => (node.data.mark ? DIFF_STYLE[node.data.mark.kind].color : KIND_STYLE[node.data.player.kind].color);
+
+interface VersionCanvasProps {
+  /** The board to show (in a comparison: the "to" side). */
+  board: Board;
+  /** The comparison's marks; none to show a version as it is. */
+  scene?: CompareScene;
+  /** Banners over the top of the canvas. */
+  children?: ReactNode;
+}
+
+/**
+ * A saved board on a canvas of its own, read-only: the live canvas's cards and channels, nothing
+ * draggable, connectable or selectable. It has its own React Flow store, so the live canvas's
+ * viewport and measurements are untouched while it is shown. It is laid over the live canvas,
+ * which stays mounted beneath (its viewport is kept for the way back) and defines the channel
+ * arrowheads both use (ChannelMarkers).
+ */
+export function VersionCanvas(props: VersionCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <VersionFlow {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function VersionFlow({ board, scene, children }: VersionCanvasProps) {
+  const [elements, setElements] = useState(() => ({ board, scene, ...versionElements(board, scene) }));
+  if (elements.board !== board || elements.scene !== scene) {
+    // Derived state, updated during render: another board or comparison gives other elements.
+    setElements({ board, scene, ...versionElements(board, scene) });
+  }
+  // Only React Flow's measurements come back here; nothing on this canvas can be changed.
+  const onNodesChange: OnNodesChange<VersionFlowNode> = (changes) =>
+    setElements((current) => ({ ...current, nodes: applyNodeChanges(changes.filter((c) => c.type === "dimensions"), current.nodes) }));
+
+  return (
+    <div data-testid="version-canvas" data-mode={scene ? "compare" : "version"} className="relative h-full w-full bg-slate-100">
+      <ReactFlow<VersionFlowNode, VersionFlowEdge>
+        nodes={elements.nodes}
+        edges={elements.edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesReconnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.1}
+        maxZoom={2.5}
+      >
+        <Background gap={24} color="#94a3b8" />
+        <Controls showInteractive={false} position="bottom-left" style={{ marginBottom: 56 }} aria-label="Zoom and fit" />
+        {elements.nodes.length > 0 && <MiniMap<VersionFlowNode> pannable zoomable nodeColor={nodeColor} position="bottom-right" ariaLabel="Overview of the version" />}
+        <Panel position="bottom-left">
+          <FlowLegend />
+        </Panel>
+        <Panel position="top-center" className="flex flex-col items-center gap-2">
+          {children}
+        </Panel>
+        <MoveArrows moves={scene?.moves ?? NO_MOVES} />
+      </ReactFlow>
+      {elements.nodes.length === 0 && (
+        <p className="pointer-events-none absolute inset-0 grid place-items-center text-sm text-slate-500">This board had no players.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The browser's side of the versions API (PRODUCT.md, versions): every call sends the board
+ * token as a bearer token and turns the API error shape `{ error: { message } }` into a thrown
+ * VersionsApiError whose message can be shown as it is.
+ */
+import type { BoardDiff } from "@/lib/valuechain/diff";
+import type { Board, BoardFile } from "@/lib/valuechain/model";
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  note: string;
+  author: string;
+  auto: boolean;
+  createdAt: string;
+}
+
+/** One side of a comparison: a version id, or the live board. */
+export type BoardRef = string;
+export const LIVE: BoardRef = "live";
+
+export type CompareResult = BoardDiff & { from: BoardRef; to: BoardRef };
+
+export class VersionsApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface VersionsApi {
+  list(): Promise<VersionSummary[]>;
+  save(fields: { name: string; note?: string; author: string }): Promise<VersionSummary>;
+  rename(versionId: string, name: string): Promise<VersionSummary>;
+  remove(versionId: string): Promise<void>;
+  /** A version's board, or the live board for LIVE. */
+  board(ref: BoardRef): Promise<Board>;
+  compare(from: BoardRef, to: BoardRef): Promise<CompareResult>;
+  /** Saves the live board as an automatic version and returns the version's file, without applying it. */
+  restore(versionId: string, author: string): Promise<{ backup: VersionSummary; file: BoardFile }>;
+}
+
+export function versionsApi(boardId: string, token: string): VersionsApi {
+  const base = `/api/boards/${encodeURIComponent(boardId)}`;
+  async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method: init.method ?? "GET",
+        headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
+        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+        cache: "no-store",
+      });
+    } catch {
+      throw new VersionsApiError(0, "The server cannot be reached. Try again when you are back online.");
+    }
+    if (res.status === 204) return undefined as T;
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw new VersionsApiError(res.status, errorMessage(body) ?? `The server answered ${res.status}.`);
+    return body as T;
+  }
+  const withoutFormat = ({ format: _format, ...board }: BoardFile): Board => board;
+  const version = (id: string) => `/versions/${encodeURIComponent(id)}`;
+
+  return {
+    list: async () => (await call<{ versions: VersionSummary[] }>("/versions")).versions,
+    save: (fields) => call("/versions", { method: "POST", body: fields }),
+    rename: (id, name) => call(version(id), { method: "PATCH", body: { name } }),
+    remove: (id) => call(version(id), { method: "DELETE" }),
+    board: async (ref) => withoutFormat(await call<BoardFile>(ref === LIVE ? "/export" : version(ref))),
+    compare: (from, to) => call(`/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    restore: (id, author) => call(`${version(id)}/restore`, { method: "POST", body: { author, apply: false } }),
+  };
+}
+
+function errorMessage(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || !("error" in body)) return null;
+  const { error } = body as { error: unknown };
+  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : null;
+}
