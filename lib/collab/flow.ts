@@ -7,7 +7,7 @@
  * Only types come from @xyflow/react, so this module runs anywhere.
  */
 import type { Connection, Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
-import { liveChannels, type Board, type Channel, type Player } from "../valuechain/model";
+import { liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
 import { sameSelectors, type RemoteSelector } from "./presence";
 
 export const PLAYER_NODE = "player";
@@ -100,28 +100,6 @@ export function keepUnchanged<T extends { id: string }>(previous: readonly T[], 
   return changed ? kept : (previous as T[]);
 }
 
-function samePlayer(a: Player, b: Player): boolean {
-  return (
-    a.id === b.id &&
-    a.name === b.name &&
-    a.kind === b.kind &&
-    a.x === b.x &&
-    a.y === b.y &&
-    a.isUs === b.isUs &&
-    a.consumer === b.consumer &&
-    a.customer === b.customer &&
-    a.why === b.why &&
-    a.strategy === b.strategy &&
-    a.transaction === b.transaction &&
-    a.notes === b.notes &&
-    a.aliases.length === b.aliases.length &&
-    a.aliases.every((alias, i) => alias === b.aliases[i])
-  );
-}
-
-function sameChannel(a: Channel, b: Channel): boolean {
-  return a.id === b.id && a.from === b.from && a.to === b.to && a.flow === b.flow && a.label === b.label && a.share === b.share;
-}
 
 export function sameNode(a: PlayerFlowNode, b: PlayerFlowNode): boolean {
   return (

@@ -130,3 +130,26 @@ export function compareIds(a: string, b: string): number {
 export function sortById<T extends { id: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => compareIds(a.id, b.id));
 }
+
+/** Field-by-field equality; `ignorePosition` compares everything but x and y. */
+export function samePlayer(a: Player, b: Player, opts: { ignorePosition?: boolean } = {}): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.kind === b.kind &&
+    (opts.ignorePosition || (a.x === b.x && a.y === b.y)) &&
+    a.isUs === b.isUs &&
+    a.consumer === b.consumer &&
+    a.customer === b.customer &&
+    a.why === b.why &&
+    a.strategy === b.strategy &&
+    a.transaction === b.transaction &&
+    a.notes === b.notes &&
+    a.aliases.length === b.aliases.length &&
+    a.aliases.every((alias, i) => alias === b.aliases[i])
+  );
+}
+
+export function sameChannel(a: Channel, b: Channel): boolean {
+  return a.id === b.id && a.from === b.from && a.to === b.to && a.flow === b.flow && a.label === b.label && a.share === b.share;
+}

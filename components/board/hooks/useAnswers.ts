@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { analyzeBoard, type Answers } from "@/lib/valuechain/analysis";
-import type { Board, Channel, Player } from "@/lib/valuechain/model";
+import { sameChannel, samePlayer, type Board } from "@/lib/valuechain/model";
 
 export interface AnsweredBoard {
   answers: Answers;
@@ -27,27 +27,8 @@ function sameApartFromPositions(a: Board, b: Board): boolean {
   return (
     a.players.length === b.players.length &&
     a.channels.length === b.channels.length &&
-    a.players.every((p, i) => samePlayerApartFromPosition(p, b.players[i])) &&
+    a.players.every((p, i) => samePlayer(p, b.players[i], { ignorePosition: true })) &&
     a.channels.every((c, i) => sameChannel(c, b.channels[i]))
   );
 }
 
-function samePlayerApartFromPosition(a: Player, b: Player): boolean {
-  return (
-    a.id === b.id &&
-    a.name === b.name &&
-    a.kind === b.kind &&
-    a.isUs === b.isUs &&
-    a.consumer === b.consumer &&
-    a.customer === b.customer &&
-    a.why === b.why &&
-    a.strategy === b.strategy &&
-    a.transaction === b.transaction &&
-    a.aliases.length === b.aliases.length &&
-    a.aliases.every((alias, i) => alias === b.aliases[i])
-  );
-}
-
-function sameChannel(a: Channel, b: Channel): boolean {
-  return a.id === b.id && a.from === b.from && a.to === b.to && a.flow === b.flow && a.share === b.share;
-}
