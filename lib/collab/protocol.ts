@@ -37,8 +37,11 @@ export const CloseCode = {
   awarenessRejected: 4403,
   /** The update would make the document larger than MAX_DOC_BYTES. */
   documentTooLarge: 4413,
-  /** More than MAX_MESSAGES_PER_SECOND messages. */
-  rateLimited: 4429,
+  /**
+   * More than MAX_MESSAGES_PER_SECOND document messages: the standard "try again later", so
+   * that stock clients (which treat 4400-4499 as permanent) reconnect.
+   */
+  rateLimited: 1013,
   /** The board could not be loaded or stored; nothing was overwritten. Retry later. */
   storageFailed: 4500,
   /** The process holds MAX_LOADED_BOARDS boards already. Retry later. */

@@ -22,9 +22,34 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   if (count > update.length) throw new RangeError("awareness entry count exceeds message size");
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    entries.push({ clientId: decoding.readVarUint(d), clock: decoding.readVarUint(d), state: decoding.readVarString(d) });
+    const entry = { clientId: decoding.readVarUint(d), clock: decoding.readVarUint(d), state: decoding.readVarString(d) };
+    if (nestingDepth(entry.state) > MAX_STATE_DEPTH) throw new RangeError("awareness state is nested too deeply");
+    entries.push(entry);
   }
   return entries;
+}
+
+/** Presence is a name, a colour, a cursor and a selection: a few levels deep at most. */
+export const MAX_STATE_DEPTH = 32;
+
+/**
+ * How deeply a JSON text nests arrays and objects, without parsing it: relaying a state
+ * thousands of levels deep would overflow the stack in JSON.stringify, outside any handler.
+ */
+export function nestingDepth(json: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123 /* [ { */) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125 /* ] } */) depth--;
+  }
+  return max;
 }
 
 export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {

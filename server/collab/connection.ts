@@ -118,7 +118,13 @@ export class Connection implements RoomConnection {
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary) return this.close(CloseCode.badMessage, "text frames are not part of the protocol");
-    if (!this.takeToken()) return this.close(CloseCode.rateLimited, "too many messages");
+    if (!this.takeToken()) {
+      // Presence is ephemeral and stock clients echo it in bursts: drop the excess quietly.
+      // Document messages are not dropped (that would lose edits): the socket is closed and
+      // the client reconnects after its backoff.
+      if (data[0] === MessageType.awareness) return;
+      return this.close(CloseCode.rateLimited, "too many messages");
+    }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (!this.room) this.queue.push(frame);
     else this.handle(frame);
@@ -174,7 +180,7 @@ export class Connection implements RoomConnection {
   private handleSync(room: Room, d: decoding.Decoder): void {
     const syncType = decoding.readVarUint(d);
     const payload = decoding.readVarUint8Array(d);
-    if (syncType === SyncType.step1) return this.send(room.syncStep2For(payload));
+    if (syncType === SyncType.step1) return room.answerSyncStep1(this, payload);
     if (syncType !== SyncType.step2 && syncType !== SyncType.update) {
       throw new ProtocolError(CloseCode.badMessage, `unknown sync message type ${syncType}`);
     }

@@ -5,7 +5,8 @@
  * R-COMMIT:  an update is relayed to other connections only after its database commit.
  *            Updates that arrive during a commit are grouped into the next one.
  * R-SAVED:   SAVED(id) is sent once every update the connection sent before SAVE_REQUEST(id)
- *            is committed.
+ *            is committed. An update Yjs keeps pending (it depends on a struct the room has not
+ *            seen yet) is not committed: SAVED waits until it is integrated and committed.
  * R-FAIL:    a failed commit closes every connection (4500) and drops the room; the clients
  *            keep their edits and resend them on reconnect. Nothing stored is overwritten.
  */
@@ -38,8 +39,59 @@ interface PendingUpdate {
   origin: RoomConnection | null;
 }
 
+/** How long awareness changes (cursors, selections) are gathered before one relay. */
+export const AWARENESS_BATCH_MS = 40;
+
 export class DocumentTooLargeError extends Error {
   readonly reason = "document_too_large";
+}
+
+/** A client's update that Yjs cannot decode; nothing of it was applied. */
+export class MalformedUpdateError extends Error {
+  readonly reason = "malformed_update";
+}
+
+/**
+ * Decodes an update (v1) without applying it. Y.applyUpdate pre-allocates an array as long as
+ * the struct count an update announces, so 7 bytes announcing 33 million structs cost ~160 ms
+ * and ~260 MB before failing; Y.decodeUpdate reads lazily and fails at the end of the bytes.
+ * Decoding first also means a malformed update is refused whole, never half applied.
+ *
+ * Then the ids are checked, which Yjs does not do: lib0 reads varints up to 2^56, but Yjs
+ * adds clocks and lengths in floating point, so a struct ending past 2^53 (or a client id
+ * past it) is integrated at the wrong place, the transaction throws half way ("Unexpected
+ * case") and the room's document can no longer be encoded for a joining client. An item
+ * whose origin or parent is itself or a later struct of its own client cannot exist either.
+ */
+function decodeClientUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (err) {
+    throw new MalformedUpdateError(err instanceof Error ? err.message : String(err));
+  }
+  const safe = Number.isSafeInteger;
+  for (const s of decoded.structs) {
+    if (!safe(s.id.client) || !safe(s.id.clock + s.length)) throw new MalformedUpdateError("struct id beyond 2^53");
+    if (!(s instanceof Y.Item)) continue;
+    const parentId = s.parent instanceof Y.ID ? s.parent : null;
+    for (const ref of [s.origin, s.rightOrigin, parentId]) {
+      if (!ref) continue;
+      if (!safe(ref.client) || !safe(ref.clock)) throw new MalformedUpdateError("reference beyond 2^53");
+      if (ref.client === s.id.client && ref.clock >= s.id.clock) throw new MalformedUpdateError("item refers to itself or a later struct");
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    if (!safe(client) || ranges.some((r) => !safe(r.clock + r.len))) throw new MalformedUpdateError("deletion beyond 2^53");
+  }
+  return decoded;
+}
+
+/** Client → the clock its structs or deletions must reach before they are integrated. */
+type Needs = Map<number, number>;
+
+function addNeed(needs: Needs, client: number, end: number): void {
+  if ((needs.get(client) ?? 0) < end) needs.set(client, end);
 }
 
 export class Room {
@@ -50,7 +102,11 @@ export class Room {
   private pending: PendingUpdate[] = [];
   private appliedSeq = 0;
   private committedSeq = 0;
-  private saveWaiters: { conn: RoomConnection; id: number; seq: number }[] = [];
+  private saveWaiters: { conn: RoomConnection; id: number; seq: number; pending: boolean }[] = [];
+  /** Sync step 2 answers computed while updates were uncommitted: sent once `seq` is committed. */
+  private step2Waiters: { conn: RoomConnection; message: Uint8Array; seq: number }[] = [];
+  /** What each connection sent that Yjs keeps pending on a missing dependency (R-SAVED). */
+  private readonly unintegrated = new Map<RoomConnection, Needs>();
   private idleWaiters: (() => void)[] = [];
   private flushScheduled = false;
   private flushing = false;
@@ -109,6 +165,8 @@ export class Room {
   remove(conn: RoomConnection): void {
     if (!this.conns.delete(conn)) return;
     this.saveWaiters = this.saveWaiters.filter((w) => w.conn !== conn);
+    this.step2Waiters = this.step2Waiters.filter((w) => w.conn !== conn);
+    this.unintegrated.delete(conn);
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
     this.ownership.release(conn, conn.awarenessIds);
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
@@ -121,7 +179,43 @@ export class Room {
     if (this.approxBytes + update.length > this.opts.maxDocBytes) {
       throw new DocumentTooLargeError(`update of ${update.length} bytes would exceed MAX_DOC_BYTES`);
     }
+    const decoded = decodeClientUpdate(update);
     Y.applyUpdate(this.doc, update, conn);
+    this.trackPending(conn, decoded);
+  }
+
+  /**
+   * Records what of `conn`'s update Yjs could not integrate yet (a struct or deletion whose
+   * dependency the room has not seen, e.g. a client's live edit that overtook its offline
+   * edits). SAVED for that connection waits until the room's state vector covers it.
+   */
+  private trackPending(conn: RoomConnection, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): void {
+    const store = this.doc.store;
+    if (!store.pendingStructs && !store.pendingDs) {
+      // Everything any connection sent is integrated now.
+      this.unintegrated.clear();
+      return;
+    }
+    const needs: Needs = this.unintegrated.get(conn) ?? new Map();
+    for (const s of structs) {
+      if (s instanceof Y.Skip) continue;
+      const end = s.id.clock + s.length;
+      if (Y.getState(store, s.id.client) < end) addNeed(needs, s.id.client, end);
+    }
+    for (const [client, ranges] of ds.clients) {
+      for (const { clock, len } of ranges) if (Y.getState(store, client) < clock + len) addNeed(needs, client, clock + len);
+    }
+    if (needs.size) this.unintegrated.set(conn, needs);
+  }
+
+  /** Whether `conn` has sent something still pending; forgets what has been integrated since. */
+  private hasPending(conn: RoomConnection): boolean {
+    const needs = this.unintegrated.get(conn);
+    if (!needs) return false;
+    for (const [client, end] of needs) if (Y.getState(this.doc.store, client) >= end) needs.delete(client);
+    if (needs.size) return true;
+    this.unintegrated.delete(conn);
+    return false;
   }
 
   /** Answers a client's sync step 1 with everything it lacks. */
@@ -132,14 +226,26 @@ export class Room {
     return encoding.toUint8Array(e);
   }
 
+  /**
+   * Answers sync step 1 (R-COMMIT): the answer is computed now, but when the document holds
+   * updates not committed yet, it is sent only after their commit, so that a joining client
+   * never receives an update that a crash could still lose.
+   */
+  answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): void {
+    const message = this.syncStep2For(stateVector);
+    if (this.committedSeq >= this.appliedSeq) conn.send(message);
+    else this.step2Waiters.push({ conn, message, seq: this.appliedSeq });
+  }
+
   applyAwareness(conn: RoomConnection, update: Uint8Array): void {
     const entries = this.ownership.filter(conn, conn.awarenessIds, decodeAwarenessUpdate(update));
     if (entries.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
   }
 
   requestSaved(conn: RoomConnection, id: number): void {
-    if (this.committedSeq >= this.appliedSeq) conn.send(encodeSaved(id));
-    else this.saveWaiters.push({ conn, id, seq: this.appliedSeq });
+    const pending = this.hasPending(conn);
+    if (!pending && this.committedSeq >= this.appliedSeq) conn.send(encodeSaved(id));
+    else this.saveWaiters.push({ conn, id, seq: this.appliedSeq, pending });
   }
 
   // --- durable pipeline ------------------------------------------------------------------------
@@ -166,6 +272,7 @@ export class Room {
         this.lastUpdateId = await this.store.append(this.boardId, batch.map((p) => p.update));
         this.committedSeq += batch.length;
         this.updatesSinceSnapshot += batch.length;
+        this.answerStep2Waiters();
         this.relay(batch);
         this.answerSaveWaiters();
         if (this.updatesSinceSnapshot >= this.opts.compactAfterUpdates) await this.compact();
@@ -208,10 +315,25 @@ export class Room {
   private answerSaveWaiters(): void {
     const still: typeof this.saveWaiters = [];
     for (const w of this.saveWaiters) {
-      if (w.seq <= this.committedSeq) w.conn.send(encodeSaved(w.id));
+      if (w.pending && !this.hasPending(w.conn)) {
+        // Integrated since the request: by an update applied after it, so wait for that one too.
+        w.pending = false;
+        w.seq = this.appliedSeq;
+      }
+      if (!w.pending && w.seq <= this.committedSeq) w.conn.send(encodeSaved(w.id));
       else still.push(w);
     }
     this.saveWaiters = still;
+  }
+
+  private answerStep2Waiters(): void {
+    if (!this.step2Waiters.length) return;
+    const still: typeof this.step2Waiters = [];
+    for (const w of this.step2Waiters) {
+      if (w.seq <= this.committedSeq) w.conn.send(w.message);
+      else still.push(w);
+    }
+    this.step2Waiters = still;
   }
 
   private fail(err: unknown): void {
@@ -230,16 +352,41 @@ export class Room {
 
   // --- awareness relay ---------------------------------------------------------------------
 
+  /**
+   * Awareness changes are relayed in batches, one message per AWARENESS_BATCH_MS. Stock
+   * clients echo every awareness change they receive, so relaying each change on its own
+   * makes a join storm quadratic: 500 clients reconnecting at once would each receive, and
+   * echo back, 500 messages within a second.
+   */
+  private awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+
   private relayAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     _origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed);
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const id of added.concat(updated, removed)) this.awarenessChanged.add(id);
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
+  };
+
+  private flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (!changed.length) return;
+    let message: Uint8Array;
+    try {
+      message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    } catch (err) {
+      // Runs on a timer, outside any connection's error handling: never let it throw.
+      this.log.warn({ err, boardId: this.boardId }, "awareness relay failed");
+      return;
+    }
     for (const conn of this.conns) conn.send(message);
   };
 
   destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awareness.off("update", this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();
