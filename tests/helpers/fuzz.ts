@@ -4,17 +4,9 @@
  * once failed is pinned as an explicit regression case next to the random ones.
  */
 
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough for test schedules, not for secrets. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../lib/valuechain/testing";
+
+export { mulberry32 };
 
 export class Rng {
   private readonly next: () => number;
