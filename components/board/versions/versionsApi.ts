@@ -6,14 +6,10 @@
 import type { BoardDiff } from "@/lib/valuechain/diff";
 import type { Board, BoardFile } from "@/lib/valuechain/model";
 
-export interface VersionSummary {
-  id: string;
-  name: string;
-  note: string;
-  author: string;
-  auto: boolean;
-  createdAt: string;
-}
+// The shape the API returns, declared once by the server (a type-only import: nothing of the
+// server reaches the browser bundle).
+import type { VersionSummary } from "@/server/versions/versionService";
+export type { VersionSummary };
 
 /** One side of a comparison: a version id, or the live board. */
 export type BoardRef = string;
