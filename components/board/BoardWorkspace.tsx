@@ -19,6 +19,7 @@ import { Palette } from "./Palette";
 import type { SidebarTab } from "./SidebarTabs";
 import { StrategyViewContext } from "./StrategyViewContext";
 import { TopBar } from "./TopBar";
+import { UndoKeptNotice } from "./UndoKeptNotice";
 import { useVersionsController } from "./versions/useVersionsController";
 import { VersionsContext } from "./versions/VersionsContext";
 import { VersionView } from "./versions/VersionView";
@@ -105,6 +106,7 @@ export function BoardWorkspace() {
         </StrategyViewContext>
       </HighlightContext>
       </WorkshopRoot>
+      <UndoKeptNotice board={board} />
       {(!identity || editingIdentity) && (
         <IdentityDialog
           initial={identity}

@@ -19,8 +19,9 @@ export const FIELD_CLASS =
   "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/30 aria-invalid:border-rose-500";
 
 /**
- * A text field bound to a shared value: every keystroke is written through `onChange`, and
- * changes made by others show up without moving the caret of the person typing.
+ * A field bound to a shared value that is not free text (a channel's share): every keystroke
+ * is written through `onChange`, and changes made by others show up without moving the caret
+ * of the person typing. Free text goes through CollabField, which merges concurrent typing.
  */
 export function LiveInput({ value, onChange, testId, normalize, className, inputMode, ...rest }: LiveFieldProps & Pick<InputHTMLAttributes<HTMLInputElement>, "inputMode">) {
   const ref = useRef<HTMLInputElement>(null);
@@ -34,22 +35,6 @@ export function LiveInput({ value, onChange, testId, normalize, className, input
       data-testid={testId}
       inputMode={inputMode}
       className={className ?? FIELD_CLASS}
-      {...rest}
-    />
-  );
-}
-
-export function LiveTextarea({ value, onChange, testId, normalize, className, ...rest }: LiveFieldProps) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useCaretStableValue(ref, value, normalize);
-  return (
-    <textarea
-      ref={ref}
-      rows={3}
-      defaultValue={value}
-      onChange={(event) => onChange(event.target.value)}
-      data-testid={testId}
-      className={`${className ?? FIELD_CLASS} resize-y`}
       {...rest}
     />
   );

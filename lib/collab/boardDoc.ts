@@ -4,6 +4,7 @@
  *   players: id → Y.Map { name, kind, x, y, isUs, consumer, customer, why, strategy,
  *                         transaction, notes, aliases: Y.Array<string> }
  *   channels: id → Y.Map { from, to, flow, label, share? }
+ * Free-text fields hold a string or a Y.Text (text.ts); this module writes Y.Text.
  * Any client can write anything into a shared document, so reading coerces every field to
  * its type and falls back to the default: a bad value never reaches the UI or the analysis.
  */
@@ -18,8 +19,10 @@ import {
   TRANSACTIONS,
   type Board,
   type Channel,
+  DEFAULT_BOARD_TITLE,
   type Player,
 } from "../valuechain/model";
+import { CHANNEL_TEXT_FIELDS, PLAYER_TEXT_FIELDS, readText, writeText, type ChannelTextField, type PlayerTextField } from "./text";
 
 export const SCHEMA_VERSION = 1;
 
@@ -40,17 +43,17 @@ export function readPlayer(id: string, m: YPlayer): Player {
   const aliases = m.get("aliases");
   return {
     id,
-    name: str(m.get("name")),
+    name: readText(m.get("name")),
     kind: oneOf(PLAYER_KINDS, m.get("kind"), "other"),
     x: num(m.get("x")),
     y: num(m.get("y")),
     isUs: bool(m.get("isUs")),
     consumer: bool(m.get("consumer")),
     customer: oneOf(CUSTOMER_DECISIONS, m.get("customer"), PLAYER_DEFAULTS.customer),
-    why: str(m.get("why")),
+    why: readText(m.get("why")),
     strategy: oneOf(STRATEGIES, m.get("strategy"), PLAYER_DEFAULTS.strategy),
     transaction: oneOf(TRANSACTIONS, m.get("transaction"), PLAYER_DEFAULTS.transaction),
-    notes: str(m.get("notes")),
+    notes: readText(m.get("notes")),
     aliases: aliases instanceof Y.Array ? aliases.toArray().filter((a): a is string => typeof a === "string") : [],
   };
 }
@@ -62,14 +65,14 @@ export function readChannel(id: string, m: YChannel): Channel {
     from: str(m.get("from")),
     to: str(m.get("to")),
     flow: oneOf(FLOWS, m.get("flow"), CHANNEL_DEFAULTS.flow),
-    label: str(m.get("label")),
+    label: readText(m.get("label")),
   };
   if (typeof share === "number" && Number.isFinite(share) && share >= 0 && share <= 100) channel.share = share;
   return channel;
 }
 
 export function readTitle(doc: Y.Doc): string {
-  return str(metaOf(doc).get("title"), "Untitled board");
+  return readText(metaOf(doc).get("title"), DEFAULT_BOARD_TITLE);
 }
 
 /** The plain board of the document; players and channels ordered by id. */
@@ -86,10 +89,13 @@ export function readBoard(doc: Y.Doc): Board {
   return { title: readTitle(doc), players: players.sort(byId), channels: channels.sort(byId) };
 }
 
+const isPlayerText = (k: string) => (PLAYER_TEXT_FIELDS as readonly string[]).includes(k);
+const isChannelText = (k: string) => (CHANNEL_TEXT_FIELDS as readonly string[]).includes(k);
+
 function playerToY(p: Player): YPlayer {
   const m = new Y.Map<unknown>();
   const { id: _id, aliases, ...fields } = p;
-  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  for (const [k, v] of Object.entries(fields)) m.set(k, isPlayerText(k) ? new Y.Text(v as string) : v);
   const ya = new Y.Array<string>();
   ya.push(aliases);
   m.set("aliases", ya);
@@ -99,19 +105,19 @@ function playerToY(p: Player): YPlayer {
 function channelToY(c: Channel): YChannel {
   const m = new Y.Map<unknown>();
   const { id: _id, ...fields } = c;
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) m.set(k, v);
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) m.set(k, isChannelText(k) ? new Y.Text(v as string) : v);
   return m;
 }
 
 export function setTitle(doc: Y.Doc, title: string): void {
-  metaOf(doc).set("title", title);
+  doc.transact(() => writeText(metaOf(doc), "title", title));
 }
 
 /** Replaces the whole content in one transaction (templates, imports, restores). */
 export function writeBoard(doc: Y.Doc, board: Board, origin?: unknown): void {
   doc.transact(() => {
     const meta = metaOf(doc);
-    meta.set("title", board.title);
+    meta.set("title", new Y.Text(board.title));
     meta.set("schemaVersion", SCHEMA_VERSION);
     const players = playersOf(doc);
     const channels = channelsOf(doc);
@@ -143,6 +149,8 @@ export function updatePlayer(doc: Y.Doc, id: string, patch: PlayerPatch): void {
         const ya = new Y.Array<string>();
         ya.push(v as string[]);
         m.set("aliases", ya);
+      } else if (isPlayerText(k)) {
+        writeText(m, k, v as string);
       } else if (v !== undefined && m.get(k) !== v) m.set(k, v);
     }
   });
@@ -187,6 +195,7 @@ export function updateChannel(doc: Y.Doc, id: string, patch: Partial<Omit<Channe
   doc.transact(() => {
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) m.delete(k);
+      else if (isChannelText(k)) writeText(m, k, v as string);
       else if (m.get(k) !== v) m.set(k, v);
     }
   });
@@ -284,4 +293,16 @@ export function readSpotlight(doc: Y.Doc): Spotlight | null {
 export function setSpotlight(doc: Y.Doc, spotlight: Spotlight | null): void {
   if (spotlight) workshopOf(doc).set("spotlight", spotlight);
   else workshopOf(doc).delete("spotlight");
+}
+
+// --- free-text fields, for the text binding -----------------------------------------------------
+
+/** One free-text field of the document (PRODUCT.md): the title, or a text field of a player or channel. */
+export type TextFieldRef = { kind: "title" } | { kind: "player"; id: string; field: PlayerTextField } | { kind: "channel"; id: string; field: ChannelTextField };
+
+/** Where the field lives now: the map and key, or null when its player or channel is gone. */
+export function locateTextField(doc: Y.Doc, ref: TextFieldRef): { map: Y.Map<unknown>; key: string } | null {
+  if (ref.kind === "title") return { map: metaOf(doc), key: "title" };
+  const map = (ref.kind === "player" ? playersOf(doc) : channelsOf(doc)).get(ref.id);
+  return map instanceof Y.Map ? { map, key: ref.field } : null;
 }

@@ -2,7 +2,8 @@
  * Who else is on the board, as y-protocols awareness carries it. The local state of every
  * browser is
  *   { user: { name, fn, color }, cursor: { x, y } | null, selection: string[],
- *     viewport: { x, y, zoom, width?, height? } | null }
+ *     viewport: { x, y, zoom, width?, height? } | null, editing: string | null }
+ * where `editing` names the free-text field the person is typing in (fieldKey).
  * with the cursor in flow coordinates and the viewport as the React Flow transform (plus the
  * pane size, so a follower can centre on the same spot whatever its own window size).
  * Any client can publish anything, so every field is validated before the UI uses it.
@@ -42,6 +43,12 @@ export interface Peer {
   cursor: FlowPoint | null;
   selection: string[];
   viewport: PresenceViewport | null;
+  editing: string | null;
+}
+
+/** The presence name of one free-text field: "title", or "<player or channel id>/<field>". */
+export function fieldKey(target: { id: string; field: string } | "title"): string {
+  return target === "title" ? "title" : `${target.id}/${target.field}`;
 }
 
 /** The person whose view this browser follows. */
@@ -73,6 +80,7 @@ const PRESENCE_COLORS = [
 
 const MAX_NAME = 60;
 const MAX_SELECTION = 1000;
+const MAX_FIELD_KEY = 200;
 
 /** The same name gets the same colour in every browser, without anyone choosing one. */
 export function colorForName(name: string): string {
@@ -132,7 +140,8 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
   const selection = Array.isArray(state.selection)
     ? state.selection.filter((id): id is string => typeof id === "string").slice(0, MAX_SELECTION)
     : [];
-  return { clientId, user, cursor: readPoint(state.cursor), selection, viewport: readViewport(state.viewport) };
+  const editing = typeof state.editing === "string" && state.editing.length <= MAX_FIELD_KEY ? state.editing : null;
+  return { clientId, user, cursor: readPoint(state.cursor), selection, viewport: readViewport(state.viewport), editing };
 }
 
 /** Every peer with an identity, ordered by client id so lists do not reshuffle. */
@@ -157,6 +166,18 @@ export function remoteSelections(peers: readonly Peer[], selfId: number): Map<st
     }
   }
   return byId;
+}
+
+/** Field key → the other people typing in that field. */
+export function remoteEditors(peers: readonly Peer[], selfId: number): Map<string, RemoteSelector[]> {
+  const byField = new Map<string, RemoteSelector[]>();
+  for (const peer of peers) {
+    if (peer.clientId === selfId || !peer.editing) continue;
+    const list = byField.get(peer.editing) ?? [];
+    list.push({ name: peer.user.name, color: peer.user.color });
+    byField.set(peer.editing, list);
+  }
+  return byField;
 }
 
 export function sameSelectors(a: readonly RemoteSelector[], b: readonly RemoteSelector[]): boolean {

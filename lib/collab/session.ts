@@ -9,6 +9,8 @@ import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as decoding from "lib0/decoding";
 import { channelsOf, metaOf, playersOf, repairDangling } from "./boardDoc";
+import { watchReplacedTexts } from "./textRescue";
+import { createUndo, type BoardUndo } from "./undo";
 import { SaveTracker } from "./saveStatus";
 import { jitteredWebSocket, PERMANENT_CLOSE_CODES } from "./reconnect";
 import { encodeSaveRequest, MessageType } from "./protocol";
@@ -18,7 +20,7 @@ const REPAIR_ORIGIN = Symbol("repair-dangling");
 export interface BoardSession {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  undo: Y.UndoManager;
+  undo: BoardUndo;
   save: SaveTracker;
   /** Resolves once the IndexedDB copy is loaded (the board can render before the server answers). */
   whenLocalLoaded: Promise<void>;
@@ -42,7 +44,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
     shouldReconnect: (event) => !PERMANENT_CLOSE_CODES.has(event.code),
   });
   const save = new SaveTracker();
-  const undo = new Y.UndoManager([metaOf(doc), playersOf(doc), channelsOf(doc)], { captureTimeout: 400 });
+  const undo = createUndo(doc);
 
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     save.acknowledged(decoding.readVarUint(decoder));
@@ -80,6 +82,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
     channelsOf(doc).observe(repair);
     playersOf(doc).observe(repair);
   }
+  const stopRescuing = opts.canEdit ? watchReplacedTexts([metaOf(doc), playersOf(doc) as Y.Map<unknown>, channelsOf(doc) as Y.Map<unknown>]) : () => {};
 
   return {
     doc,
@@ -90,6 +93,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
     destroy() {
       if (requestTimer) clearTimeout(requestTimer);
       doc.off("update", onUpdate);
+      stopRescuing();
       undo.destroy();
       provider.destroy();
       void local.destroy();

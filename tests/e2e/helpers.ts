@@ -19,9 +19,11 @@ export function boardOf(page: Page) {
     const doc = (window as unknown as { __chainboard: { doc: import("yjs").Doc } }).__chainboard.doc;
     const players = doc.getMap<import("yjs").Map<unknown>>("players");
     const channels = doc.getMap<import("yjs").Map<unknown>>("channels");
+    // Free-text fields hold a string or a Y.Text; both print as their text.
+    const text = (v: unknown) => (v === undefined ? undefined : String(v));
     const out = {
-      title: doc.getMap("meta").get("title"),
-      players: [...players.entries()].map(([id, m]) => ({ id, name: m.get("name") as string, kind: m.get("kind") as string, x: m.get("x") as number, y: m.get("y") as number })),
+      title: text(doc.getMap("meta").get("title")),
+      players: [...players.entries()].map(([id, m]) => ({ id, name: text(m.get("name")), kind: m.get("kind") as string, x: m.get("x") as number, y: m.get("y") as number })),
       channels: [...channels.entries()].map(([id, m]) => ({ id, from: m.get("from"), to: m.get("to"), flow: m.get("flow") })),
     };
     out.players.sort((a, b) => (a.id < b.id ? -1 : 1));

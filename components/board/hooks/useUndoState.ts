@@ -1,10 +1,10 @@
 import { useCallback, useSyncExternalStore } from "react";
-import type * as Y from "yjs";
+import type { BoardUndo } from "@/lib/collab/undo";
 
 const STACK_EVENTS = ["stack-item-added", "stack-item-popped", "stack-cleared"] as const;
 
 /** Whether this person has something to undo or redo (their own changes only). */
-export function useUndoState(undo: Y.UndoManager): { canUndo: boolean; canRedo: boolean } {
+export function useUndoState({ manager: undo }: BoardUndo): { canUndo: boolean; canRedo: boolean } {
   const subscribe = useCallback(
     (onChange: () => void) => {
       for (const event of STACK_EVENTS) undo.on(event, onChange);

@@ -4,6 +4,7 @@ import { updateChannel } from "@/lib/collab/boardDoc";
 import { FLOWS, type Board, type Channel, type Flow } from "@/lib/valuechain/model";
 import { useSession } from "../hooks/useSession";
 import { LiveInput } from "../LiveFields";
+import { CollabInput } from "../text/CollabField";
 import { ChannelEnds } from "./ChannelEnds";
 import { Field, SELECT_CLASS } from "./Field";
 import { InspectorHeading } from "./InspectorHeading";
@@ -51,7 +52,7 @@ export function ChannelInspector({ board, channel, onDelete }: { board: Board; c
         </select>
       </Field>
       <Field label="Label" htmlFor={ids.label}>
-        <LiveInput id={ids.label} testId="inspector-label" value={channel.label} onChange={(label) => update({ label })} placeholder="e.g. project business" />
+        <CollabInput id={ids.label} testId="inspector-label" field={{ kind: "channel", id: channel.id, field: "label" }} value={channel.label} placeholder="e.g. project business" />
       </Field>
       <div className="space-y-1">
         <label htmlFor={ids.share} className="block text-xs font-semibold text-slate-600">

@@ -2,7 +2,7 @@ import { useId } from "react";
 import { updatePlayer } from "@/lib/collab/boardDoc";
 import { KIND_LABELS, PLAYER_KINDS, STRATEGIES, TRANSACTIONS, type Player, type PlayerKind, type Strategy, type Transaction } from "@/lib/valuechain/model";
 import { useSession } from "../hooks/useSession";
-import { LiveInput, LiveTextarea } from "../LiveFields";
+import { CollabInput, CollabTextarea } from "../text/CollabField";
 import { AliasEditor } from "./AliasEditor";
 import { CustomerChoice } from "./CustomerChoice";
 import { CheckboxField, Field, SELECT_CLASS } from "./Field";
@@ -12,7 +12,8 @@ import { SelectionActions } from "./SelectionActions";
 
 /**
  * Every field of one player. Each edit writes only the field it changes (updatePlayer), so
- * someone dragging or editing another field of the same player at the same time keeps theirs.
+ * someone dragging or editing another field of the same player at the same time keeps theirs;
+ * the free-text fields merge concurrent typing character by character (CollabField).
  */
 export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Player; onDuplicate: () => void; onDelete: () => void }) {
   const { session } = useSession();
@@ -23,7 +24,7 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
     <div className="space-y-4">
       <InspectorHeading kind={player.kind} title="Player" />
       <Field label="Name" htmlFor={ids.name}>
-        <LiveInput id={ids.name} testId="inspector-name" value={player.name} onChange={(name) => update({ name })} placeholder="Unnamed" />
+        <CollabInput id={ids.name} testId="inspector-name" field={{ kind: "player", id: player.id, field: "name" }} value={player.name} placeholder="Unnamed" />
       </Field>
       <Field label="Kind" htmlFor={ids.kind}>
         <select id={ids.kind} data-testid="inspector-kind" value={player.kind} onChange={(e) => update({ kind: e.target.value as PlayerKind })} className={SELECT_CLASS}>
@@ -46,11 +47,11 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
       </div>
       <CustomerChoice name={`customer-${player.id}`} value={player.customer} onChange={(customer) => update({ customer })} />
       <Field label="Why?" htmlFor={ids.why}>
-        <LiveTextarea
+        <CollabTextarea
           id={ids.why}
           testId="inspector-why"
+          field={{ kind: "player", id: player.id, field: "why" }}
           value={player.why}
-          onChange={(why) => update({ why })}
           placeholder="Why is this player a customer, or not?"
         />
       </Field>
@@ -80,7 +81,7 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
       </Field>
       <AliasEditor aliases={player.aliases} onChange={(aliases) => update({ aliases })} />
       <Field label="Notes" htmlFor={ids.notes}>
-        <LiveTextarea id={ids.notes} testId="inspector-notes" value={player.notes} onChange={(notes) => update({ notes })} placeholder="Anything the team should know" />
+        <CollabTextarea id={ids.notes} testId="inspector-notes" field={{ kind: "player", id: player.id, field: "notes" }} value={player.notes} placeholder="Anything the team should know" />
       </Field>
       <SelectionActions onDuplicate={onDuplicate} onDelete={onDelete} />
     </div>
