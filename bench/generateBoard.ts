@@ -120,8 +120,19 @@ export function generateBoard(players: number, seed = 1): BoardFile {
   const pickOne = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const counts = kindCounts(players);
 
-  // Empty stages close up, so a small board is a compact picture too.
+  // Empty stages close up, so a small board is a compact picture too. A stage of many players
+  // wraps into several columns, so a big board is a wide picture as people draw them, not a
+  // strip hundreds of cards tall.
   const usedStages = [...new Set(MIX.filter((m) => counts.get(m.kind)! > 0).map((m) => STAGE[m.kind]))].sort((a, b) => a - b);
+  const rowsPerColumn = Math.max(6, Math.round(Math.sqrt(players) * 0.9));
+  const inStage = new Map<number, number>();
+  for (const { kind } of MIX) inStage.set(STAGE[kind], (inStage.get(STAGE[kind]) ?? 0) + counts.get(kind)!);
+  const firstColumn = new Map<number, number>();
+  let column = 0;
+  for (const stage of usedStages) {
+    firstColumn.set(stage, column);
+    column += Math.ceil(inStage.get(stage)! / rowsPerColumn);
+  }
   const rowInStage = new Map<number, number>();
   const byKind = new Map<PlayerKind, Player[]>();
   const all: Player[] = [];
@@ -137,8 +148,8 @@ export function generateBoard(players: number, seed = 1): BoardFile {
           id: `p${all.length + list.length + 1}`,
           name: `${NAMES[kind]} ${n}`,
           kind,
-          x: usedStages.indexOf(stage) * CARD_SPACING.x,
-          y: row * CARD_SPACING.y,
+          x: (firstColumn.get(stage)! + Math.floor(row / rowsPerColumn)) * CARD_SPACING.x,
+          y: (row % rowsPerColumn) * CARD_SPACING.y,
           isUs,
           consumer: kind === "end-user",
           notes: random() < 0.1 ? "Raised in the FY27 review" : "",

@@ -1,5 +1,6 @@
 import type { Awareness } from "y-protocols/awareness";
 import { initials, type FollowTarget, type Peer } from "@/lib/collab/presence";
+import { useIsNarrow } from "./hooks/useIsNarrow";
 import { usePresence } from "./hooks/usePresence";
 
 interface Present {
@@ -22,6 +23,8 @@ function samePresent(a: Present[], b: Present[]): boolean {
 }
 
 const SHOWN = 6;
+/** On a phone the top bar has room for this person and one more. */
+const SHOWN_NARROW = 2;
 
 /**
  * Who is on the board. Clicking someone follows their view; clicking yourself changes your
@@ -29,10 +32,11 @@ const SHOWN = 6;
  */
 export function Avatars({ awareness, following, onFollow, onEditIdentity }: { awareness: Awareness; following: FollowTarget | null; onFollow: (who: FollowTarget) => void; onEditIdentity: () => void }) {
   const present = usePresence(awareness, presentOf, samePresent);
-  const hidden = present.slice(SHOWN);
+  const shown = useIsNarrow() ? SHOWN_NARROW : SHOWN;
+  const hidden = present.slice(shown);
   return (
     <ul className="flex items-center -space-x-1.5" aria-label="People on this board">
-      {present.slice(0, SHOWN).map((p) => {
+      {present.slice(0, shown).map((p) => {
         const isFollowed = following?.clientId === p.clientId;
         return (
           <li key={p.clientId}>

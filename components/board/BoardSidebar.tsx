@@ -10,21 +10,43 @@ interface BoardSidebarProps {
   board: Board;
   selection: readonly string[];
   setSelection: (ids: readonly string[]) => void;
-  answered: AnsweredBoard;
+  /** Null until the first answers arrive from the worker. */
+  answered: AnsweredBoard | null;
   strategyView: boolean;
   onShowPlayers: (ids: readonly string[]) => void;
+  /** On a phone the sidebar is a bottom sheet: open to half the screen, or just its tabs. */
+  sheetOpen: boolean;
+  onSheetOpen: (open: boolean) => void;
 }
 
 /** The right-hand side of the board: what is selected, or the eight questions answered. */
-export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers }: BoardSidebarProps) {
+export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers, sheetOpen, onSheetOpen }: BoardSidebarProps) {
   return (
-    <aside aria-label="Details and answers" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
-      <SidebarTabs current={tab} onChange={onTab} warningCount={answered.answers.warnings.length} />
-      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="min-h-0 flex-1 overflow-y-auto p-4">
+    <aside
+      aria-label="Details and answers"
+      data-testid="sidebar"
+      data-sheet={sheetOpen ? "open" : "closed"}
+      className={`flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-30 max-md:w-full max-md:rounded-t-2xl max-md:border-t max-md:border-l-0 max-md:shadow-[0_-8px_24px_rgb(15_23_42/0.18)] ${sheetOpen ? "max-md:h-[55dvh]" : "max-md:h-12"}`}
+    >
+      <SidebarTabs
+        current={tab}
+        onChange={(next) => {
+          onTab(next);
+          onSheetOpen(true);
+        }}
+        warningCount={answered?.answers.warnings.length ?? 0}
+        sheetOpen={sheetOpen}
+        onSheetOpen={onSheetOpen}
+      />
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className={`min-h-0 flex-1 overflow-y-auto p-4 ${sheetOpen ? "" : "max-md:hidden"}`}>
         {tab === "inspect" ? (
           <Inspector board={board} selection={selection} setSelection={setSelection} />
-        ) : (
+        ) : answered ? (
           <QuestionsPanel board={answered.board} answers={answered.answers} strategyView={strategyView} onShowPlayers={onShowPlayers} />
+        ) : (
+          <p data-testid="questions-loading" className="text-sm text-slate-600">
+            Working out the answers…
+          </p>
         )}
       </div>
     </aside>

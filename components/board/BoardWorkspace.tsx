@@ -1,23 +1,28 @@
 import { useCallback, useMemo, useState, type SetStateAction } from "react";
 import type { FollowTarget } from "@/lib/collab/presence";
+import { chainOrder } from "@/lib/valuechain/chainOrder";
+import { BoardActionsContext } from "./BoardActions";
 import { BoardSidebar } from "./BoardSidebar";
+import { useConnectDialog } from "./connect/useConnectDialog";
 import { Canvas } from "./Canvas";
 import { HighlightStore } from "./highlight";
 import { HighlightContext } from "./HighlightContext";
-import { useAnswers } from "./hooks/useAnswers";
-import { useBoard } from "./hooks/useBoard";
+import { AnswersContext, useAnswers } from "./hooks/useAnswers";
+import { useBoardContent } from "./hooks/useBoard";
 import { useBoardShortcuts } from "./hooks/useBoardShortcuts";
 import { useDocumentTitle } from "./hooks/useDocumentTitle";
 import { useIdentity } from "./hooks/useIdentity";
 import { usePublishPresence } from "./hooks/usePublishPresence";
 import { useRememberBoard } from "./hooks/useRememberBoard";
 import { useSession } from "./hooks/useSession";
+import { useSheetFollowsSelection } from "./hooks/useSheetFollowsSelection";
 import { useShowPlayers } from "./hooks/useShowPlayers";
 import { useWarnBeforeLeaving } from "./hooks/useWarnBeforeLeaving";
 import { IdentityDialog } from "./IdentityDialog";
 import { Palette } from "./Palette";
 import type { SidebarTab } from "./SidebarTabs";
 import { StrategyViewContext } from "./StrategyViewContext";
+import { RemoteChangeAnnouncer } from "./RemoteChangeAnnouncer";
 import { TopBar } from "./TopBar";
 import { UndoKeptNotice } from "./UndoKeptNotice";
 import { useVersionsController } from "./versions/useVersionsController";
@@ -33,7 +38,8 @@ const NOTHING: Selection = [];
 /** The board page: top bar, palette, canvas and sidebar (inspector or questions) around one shared selection. */
 export function BoardWorkspace() {
   const { session, canEdit } = useSession();
-  const board = useBoard(session.doc);
+  // Everything here but the canvas ignores positions: a drag re-renders the canvas alone.
+  const board = useBoardContent();
   const answered = useAnswers(board);
   const [highlight] = useState(() => new HighlightStore());
   const [tab, setTab] = useState<SidebarTab>("inspect");
@@ -42,6 +48,7 @@ export function BoardWorkspace() {
   const [editingIdentity, setEditingIdentity] = useState(false);
   const [following, setFollowing] = useState<FollowTarget | null>(null);
   const [rawSelection, setRawSelection] = useState<Selection>(NOTHING);
+  const [sheetOpen, setSheetOpen] = useState(false);
 
   // Ids deleted by someone else (or by undo) drop out of the selection.
   const selection = useMemo(() => {
@@ -52,32 +59,40 @@ export function BoardWorkspace() {
   const setSelection = useCallback((next: SetStateAction<Selection>) => setRawSelection(next), []);
   const stopFollowing = useCallback(() => setFollowing(null), []);
   const follow = useCallback((who: FollowTarget) => setFollowing((current) => (current?.clientId === who.clientId ? null : who)), []);
-  const toggleQuestions = useCallback(() => setTab((current) => (current === "questions" ? "inspect" : "questions")), []);
+  const toggleQuestions = useCallback(() => {
+    setTab((current) => (current === "questions" ? "inspect" : "questions"));
+    setSheetOpen(true);
+  }, []);
   const toggleStrategyView = useCallback(() => setStrategyView((on) => !on), []);
   const showPlayers = useShowPlayers(setSelection, stopFollowing);
   const editingPaused = useEditingPausedForMe();
+  const order = useMemo(() => chainOrder(board), [board]);
+  const connecting = useConnectDialog(board, order, setSelection);
   const versions = useVersionsController({ author: identity?.name ?? "", onEnterView: () => setSelection(NOTHING) });
 
   useDocumentTitle(board.title || "Untitled board");
   useRememberBoard(board.title);
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);
-  useBoardShortcuts({ board, selection, setSelection, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
+  useSheetFollowsSelection(selection.length > 0, setSheetOpen);
+  useBoardShortcuts({ selection, setSelection, startConnect: connecting.actions.startConnect, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 
   return (
+    <BoardActionsContext value={connecting.actions}>
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900">
       {/* The workshop wraps the top bar and the board: its button, its panel, agreement colours, the editing lock. */}
       <WorkshopRoot identity={identity} setFollowing={setFollowing}>
       <VersionsContext value={versions}>
         <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} />
       </VersionsContext>
+      <AnswersContext value={answered}>
       <HighlightContext value={highlight}>
         <StrategyViewContext value={strategyView}>
-          <div className="flex min-h-0 flex-1">
-            {canEdit && !editingPaused && !versions.view && <Palette board={board} onAdded={(id) => setSelection([id])} />}
-            <main className="relative min-w-0 flex-1" aria-label="Board canvas">
+          <div className="flex min-h-0 flex-1 max-md:flex-col">
+            {canEdit && !editingPaused && !versions.view && <Palette onAdded={(id) => setSelection([id])} />}
+            <main className="relative min-h-0 min-w-0 flex-1 max-md:pb-12" aria-label="Board canvas">
               <Canvas
-                board={board}
+                order={order}
                 selection={selection}
                 setSelection={setSelection}
                 following={following}
@@ -101,12 +116,17 @@ export function BoardWorkspace() {
               answered={answered}
               strategyView={strategyView}
               onShowPlayers={showPlayers}
+              sheetOpen={sheetOpen}
+              onSheetOpen={setSheetOpen}
             />
           </div>
         </StrategyViewContext>
       </HighlightContext>
+      </AnswersContext>
       </WorkshopRoot>
       <UndoKeptNotice board={board} />
+      <RemoteChangeAnnouncer />
+      {connecting.dialog}
       {(!identity || editingIdentity) && (
         <IdentityDialog
           initial={identity}
@@ -118,5 +138,6 @@ export function BoardWorkspace() {
         />
       )}
     </div>
+    </BoardActionsContext>
   );
 }

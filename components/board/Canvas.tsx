@@ -1,4 +1,4 @@
-import { useCallback, type Dispatch, type DragEvent, type PointerEvent, type SetStateAction } from "react";
+import { useCallback, useMemo, useRef, useState, type Dispatch, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent, type SetStateAction } from "react";
 import {
   Background,
   Controls,
@@ -6,22 +6,35 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
+  type Edge,
   type OnMove,
   type OnMoveStart,
   type ReactFlowInstance,
+  type ReactFlowState,
 } from "@xyflow/react";
-import { CHANNEL_EDGE, channelFromConnection, PLAYER_NODE, type ChannelFlowEdge, type PlayerFlowNode } from "@/lib/collab/flow";
+import { PLAYER_NODE, type PlayerFlowNode } from "@/lib/collab/flow";
 import type { FollowTarget } from "@/lib/collab/presence";
-import { PLAYER_KINDS, type Board, type PlayerKind } from "@/lib/valuechain/model";
-import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, connectPlayers, KIND_DRAG_TYPE, newId } from "./boardCommands";
+import { PLAYER_KINDS, type PlayerKind } from "@/lib/valuechain/model";
+import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, KIND_DRAG_TYPE } from "./boardCommands";
 import { CanvasToolbar } from "./CanvasToolbar";
-import { ChannelEdge } from "./ChannelEdge";
+import type { ChainOrder } from "@/lib/valuechain/chainOrder";
+import { ChannelFocusLayer } from "./channels/ChannelFocusLayer";
+import { ChannelLayer } from "./channels/ChannelLayer";
 import { ChannelMarkers } from "./ChannelMarkers";
+import { FlowChooser } from "./connect/FlowChooser";
+import { CardMenu } from "./menu/CardMenu";
+import { useCardMenu } from "./hooks/useCardMenu";
+import { useDrawChannel } from "./hooks/useDrawChannel";
+import { FarOverview } from "./overview/FarOverview";
 import { EmptyBoardHint } from "./EmptyBoardHint";
 import { FlowLegend } from "./FlowLegend";
 import { FollowBanner } from "./FollowBanner";
+import { useBoard } from "./hooks/useBoard";
+import { useChannelRoutes } from "./hooks/useChannelRoutes";
+import { useOrderedBoard } from "./hooks/useOrderedBoard";
 import { useFlowElements } from "./hooks/useFlowElements";
 import { useFollowViewport } from "./hooks/useFollowViewport";
 import { usePointerPresence } from "./hooks/usePointerPresence";
@@ -33,19 +46,25 @@ import { RemoteCursors } from "./RemoteCursors";
 import { StrategyLegend } from "./StrategyLegend";
 import { STRATEGY_STYLE } from "./strategyStyle";
 import { useCanvasWorkshop, WorkshopBanners } from "./workshop/WorkshopBanners";
+import { isFarZoom, minZoomFor } from "./zoomLevels";
 
 const NODE_TYPES = { [PLAYER_NODE]: PlayerNode };
-const EDGE_TYPES = { [CHANNEL_EDGE]: ChannelEdge };
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
+/** Channels are drawn by ChannelLayer; React Flow draws no edges of its own. */
+const NO_EDGES: Edge[] = [];
+const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
+const selectPaneSize = (s: ReactFlowState) => `${s.width}x${s.height}`;
+const selectFar = (s: ReactFlowState) => isFarZoom(s.transform[2], s.nodeLookup.size);
 const CONNECTION_LINE_STYLE = { stroke: "#4f46e5", strokeWidth: 2 };
 
 const isKind = (v: string): v is PlayerKind => (PLAYER_KINDS as readonly string[]).includes(v);
 const kindColor = (node: PlayerFlowNode) => KIND_STYLE[node.data.player.kind].color;
 const strategyColor = (node: PlayerFlowNode) => STRATEGY_STYLE[node.data.player.strategy].color;
-const isValidConnection = (c: Connection | ChannelFlowEdge) => c.source !== c.target;
+const isValidConnection = (c: Connection | Edge) => c.source !== c.target;
+const additive = (event: ReactMouseEvent | MouseEvent) => event.shiftKey || event.ctrlKey || event.metaKey;
 
 interface CanvasProps {
-  board: Board;
+  /** Players and channels along the chain: the order of the cards and of Tab. */
+  order: ChainOrder;
   selection: readonly string[];
   setSelection: Dispatch<SetStateAction<readonly string[]>>;
   following: FollowTarget | null;
@@ -54,25 +73,46 @@ interface CanvasProps {
   onToggleStrategyView: () => void;
 }
 
-export function Canvas({ board, selection, setSelection, following, stopFollowing, strategyView, onToggleStrategyView }: CanvasProps) {
+export function Canvas({ order, selection, setSelection, following, stopFollowing, strategyView, onToggleStrategyView }: CanvasProps) {
   const { session, canEdit } = useSession();
   const { provider } = session;
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(board, selection, setSelection);
+  const board = useOrderedBoard(useBoard(), order.players);
+  const far = useStore(selectFar);
+  const { nodes, flowNodes, remote, dragged, onNodesChange } = useFlowElements(board, selection, setSelection, far);
+  const routes = useChannelRoutes(board, nodes);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const moving = useMemo(() => new Set(dragged.keys()), [dragged]);
+  const [focusedChannel, setFocusedChannel] = useState<string | null>(null);
+  const paneSize = useStore(selectPaneSize);
+  const minZoom = useMemo(() => {
+    const [width, height] = paneSize.split("x").map(Number);
+    return minZoomFor(board.players, { width, height });
+  }, [board.players, paneSize]);
   const { screenToFlowPosition } = useReactFlow();
   const store = useStoreApi();
   const { publishCursor, publishViewport } = usePointerPresence(provider.awareness);
   const workshop = useCanvasWorkshop(following);
   useFollowViewport(provider.awareness, following?.clientId ?? null, stopFollowing);
 
-  const onConnect = useCallback(
-    (connection: Connection) => {
-      const channel = channelFromConnection(connection, newId());
-      if (!canEdit || !channel) return;
-      connectPlayers(session, channel);
-      setSelection([channel.id]);
-    },
-    [canEdit, session, setSelection],
+  const container = useRef<HTMLDivElement>(null);
+  const drawing = useDrawChannel(container, setSelection);
+  const cardMenu = useCardMenu(container, setSelection);
+
+  // React Flow knows only the cards; the channels in the selection are this canvas's business.
+  const selectChannel = useCallback(
+    (id: string, add: boolean) => setSelection((prev) => (add ? (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]) : [id])),
+    [setSelection],
   );
+  const onNodeClick = useCallback((event: ReactMouseEvent, node: PlayerFlowNode) => !additive(event) && setSelection([node.id]), [setSelection]);
+  const onPaneClick = useCallback(() => setSelection([]), [setSelection]);
+  // A box drawn around cards takes the channels between them along, as React Flow's edges did.
+  const onSelectionEnd = useCallback(() => {
+    setSelection((prev) => {
+      const players = new Set(prev);
+      const between = board.channels.filter((c) => players.has(c.from) && players.has(c.to) && !players.has(c.id)).map((c) => c.id);
+      return between.length ? [...prev, ...between] : prev;
+    });
+  }, [board, setSelection]);
 
   const publishCurrentViewport = useCallback(
     (viewport: { x: number; y: number; zoom: number }) => {
@@ -81,7 +121,7 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
     },
     [publishViewport, store],
   );
-  const onInit = useCallback((flow: ReactFlowInstance<PlayerFlowNode, ChannelFlowEdge>) => publishCurrentViewport(flow.getViewport()), [publishCurrentViewport]);
+  const onInit = useCallback((flow: ReactFlowInstance<PlayerFlowNode>) => publishCurrentViewport(flow.getViewport()), [publishCurrentViewport]);
   const onMove = useCallback<OnMove>((_event, viewport) => publishCurrentViewport(viewport), [publishCurrentViewport]);
   // Only this person's own pan or zoom has an event; the viewport set while following has none.
   const onMoveStart = useCallback<OnMoveStart>((event) => event && stopFollowing(), [stopFollowing]);
@@ -89,6 +129,10 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
   const onPointerMove = (event: PointerEvent) => publishCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   const onPointerLeave = () => publishCursor(null);
   const onPointerDown = () => following && stopFollowing();
+  // Shift+drag draws a selection box; without this the browser also selects the page's text.
+  const onMouseDownCapture = (event: ReactMouseEvent) => {
+    if (event.shiftKey && (event.target as HTMLElement).closest(".react-flow__pane")) event.preventDefault();
+  };
 
   const onDragOver = (event: DragEvent) => {
     if (!canEdit || !event.dataTransfer.types.includes(KIND_DRAG_TYPE)) return;
@@ -105,22 +149,26 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
 
   return (
     <div
+      ref={container}
       className="relative h-full w-full"
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onPointerDown={onPointerDown}
+      onMouseDownCapture={onMouseDownCapture}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
       <ChannelMarkers />
-      <ReactFlow<PlayerFlowNode, ChannelFlowEdge>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<PlayerFlowNode>
+        nodes={flowNodes}
+        edges={NO_EDGES}
         nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onSelectionEnd={onSelectionEnd}
+        onConnectEnd={drawing.onConnectEnd}
+        onNodeContextMenu={cardMenu.onNodeContextMenu}
         isValidConnection={isValidConnection}
         onInit={onInit}
         onMove={onMove}
@@ -134,14 +182,22 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
         connectionLineStyle={CONNECTION_LINE_STYLE}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.1}
+        minZoom={minZoom}
         maxZoom={2.5}
+        onlyRenderVisibleElements
       >
+        {far ? (
+          <FarOverview nodes={nodes} routes={routes} selected={selected} moving={moving} focused={focusedChannel} />
+        ) : (
+          <ChannelLayer routes={routes} selected={selected} remote={remote} moving={moving} focused={focusedChannel} onSelect={selectChannel} />
+        )}
+        <ChannelFocusLayer board={board} routes={routes} order={order.channels} selected={selected} onSelect={selectChannel} onFocusChange={setFocusedChannel} />
         <Background gap={24} color="#cbd5e1" />
         {/* Stacked above the legend, which takes the corner itself. */}
         <Controls showInteractive={false} position="bottom-left" style={{ marginBottom: 56 }} aria-label="Zoom and fit" />
-        {board.players.length > 0 && (
-          <MiniMap<PlayerFlowNode> pannable zoomable nodeColor={strategyView ? strategyColor : kindColor} position="bottom-right" ariaLabel="Overview of the board" />
+        {/* Zoomed far out, the canvas itself shows the whole board: the overview would repeat it. */}
+        {board.players.length > 0 && !far && (
+          <MiniMap<PlayerFlowNode> className="max-md:hidden" pannable zoomable nodeColor={strategyView ? strategyColor : kindColor} position="bottom-right" ariaLabel="Overview of the board" />
         )}
         <Panel position="top-left">
           <CanvasToolbar board={board} strategyView={strategyView} onToggleStrategyView={onToggleStrategyView} />
@@ -154,7 +210,7 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
         <Panel position="bottom-left">
           <FlowLegend />
         </Panel>
-        <Panel position="top-center" className="flex flex-col items-center gap-2">
+        <Panel position="top-center" className="flex flex-col items-center gap-2 max-md:mt-14">
           {!canEdit && !workshop.editingPaused && <ReadonlyBanner />}
           {following && !workshop.followingSpotlight && <FollowBanner name={following.name} color={following.color} onStop={stopFollowing} />}
           <WorkshopBanners following={following} onStopFollowing={stopFollowing} />
@@ -162,6 +218,8 @@ export function Canvas({ board, selection, setSelection, following, stopFollowin
         <RemoteCursors awareness={provider.awareness} />
       </ReactFlow>
       {board.players.length === 0 && <EmptyBoardHint />}
+      {drawing.choice && <FlowChooser at={drawing.choice.at} flow={drawing.choice.flow} onChoose={drawing.choose} onClose={drawing.dismiss} />}
+      {cardMenu.menu && <CardMenu at={cardMenu.menu.at} title={cardMenu.menu.title} items={cardMenu.menu.items} onClose={cardMenu.close} />}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function CanvasToolbar({ board, strategyView, onToggleStrategyView }: Can
         className={`${BUTTON} ${PRESSED}`}
       >
         <Palette className="size-4" aria-hidden />
-        Strategy view
+        <span className="max-md:sr-only">Strategy view</span>
       </button>
       {canEdit && (
         <button
@@ -47,7 +47,7 @@ export function CanvasToolbar({ board, strategyView, onToggleStrategyView }: Can
           className={BUTTON}
         >
           <LayoutDashboard className="size-4" aria-hidden />
-          Tidy layout
+          <span className="max-md:sr-only">Tidy layout</span>
         </button>
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { Board } from "@/lib/valuechain/model";
 import { deleteSelection, duplicatePlayers } from "./boardCommands";
+import { useCardSizes } from "./hooks/useCardSizes";
 import { useSession } from "./hooks/useSession";
 import { BoardHelp } from "./inspector/BoardHelp";
 import { ChannelDetails } from "./inspector/ChannelDetails";
@@ -11,6 +12,7 @@ import { PlayerInspector } from "./inspector/PlayerInspector";
 /** The right-hand panel: details of what is selected (editable for editors), or how to use the board. */
 export function Inspector({ board, selection, setSelection }: { board: Board; selection: readonly string[]; setSelection: (ids: readonly string[]) => void }) {
   const { session, canEdit } = useSession();
+  const sizeOf = useCardSizes();
   const ids = new Set(selection);
   const players = board.players.filter((p) => ids.has(p.id));
   const channels = board.channels.filter((c) => ids.has(c.id));
@@ -20,7 +22,7 @@ export function Inspector({ board, selection, setSelection }: { board: Board; se
     setSelection([]);
   };
   const duplicate = () => {
-    const copies = duplicatePlayers(session, board, selection);
+    const copies = duplicatePlayers(session, session.board.get().board, selection, sizeOf);
     if (copies.length) setSelection(copies);
   };
 

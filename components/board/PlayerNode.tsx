@@ -10,8 +10,10 @@ import { StrategyViewContext } from "./StrategyViewContext";
 import { STRATEGY_STYLE, TRANSACTION_STYLE } from "./strategyStyle";
 import { usePlayerMark } from "./workshop/AgreementContext";
 import { AgreementMark } from "./workshop/AgreementMark";
+import { isFarZoom } from "./zoomLevels";
 
 const selectConnectable = (s: ReactFlowState) => s.nodesConnectable;
+const selectFar = (s: ReactFlowState) => isFarZoom(s.transform[2], s.nodeLookup.size);
 /** A wide amber glow, beneath other people's selection rings, for what the questions panel points at. */
 const HIGHLIGHT_GLOW = "0 0 0 6px #fbbf24, 0 0 22px 10px rgb(251 191 36 / 0.6)";
 /** In the strategy view the kind steps back to grey, so the strategy colour is what stands out. */
@@ -34,9 +36,25 @@ function cardLook(player: Player, strategyView: boolean): { className: string; b
   return { className: TRANSACTION_STYLE[player.transaction].border, background: `color-mix(in srgb, ${color} 14%, white)`, band: `color-mix(in srgb, ${color} 45%, white)` };
 }
 
+/**
+ * A card seen from far out: an empty box of the card's size, to be grabbed, dragged, selected
+ * and focused. What shows there is drawn by the far overview (overview/FarOverview.tsx), in
+ * one picture for the whole board; an empty box paints nothing, so a thousand of them cost the
+ * browser nothing to draw.
+ */
+function FarCard({ player }: { player: Player }) {
+  return <div data-testid="player-node" data-player-id={player.id} data-far className="h-[100px] w-48" title={player.name || "Unnamed"} />;
+}
+
 function PlayerNodeView({ id, data, selected }: NodeProps<PlayerFlowNode>) {
-  const { player, remote } = data;
+  const far = useStore(selectFar);
   const strategyView = useContext(StrategyViewContext);
+  if (far) return <FarCard player={data.player} />;
+  return <NearCard id={id} data={data} selected={selected === true} strategyView={strategyView} />;
+}
+
+function NearCard({ id, data, selected, strategyView }: { id: string; data: PlayerFlowNode["data"]; selected: boolean; strategyView: boolean }) {
+  const { player, remote } = data;
   const highlighted = useIsHighlighted("players", id);
   const mark = usePlayerMark(id);
   const { icon: Icon } = KIND_STYLE[player.kind];

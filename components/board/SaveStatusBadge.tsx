@@ -27,9 +27,9 @@ export function SaveStatusBadge() {
   const { text, icon: Icon, className, spin, title } = describe(status);
   return (
     <p data-testid="save-status" data-state={status.state} role="status" title={title} className={`flex items-center gap-1.5 text-sm whitespace-nowrap ${className}`}>
-      <Icon className={`size-4 ${spin ? "animate-spin" : ""}`} aria-hidden />
-      {text}
-      {status.problem && <span className="max-w-xs truncate text-xs text-red-700">— {status.problem}</span>}
+      <Icon className={`size-4 shrink-0 ${spin ? "animate-spin" : ""}`} aria-hidden />
+      <span className="max-md:sr-only">{text}</span>
+      {status.problem && <span className="max-w-xs truncate text-xs text-red-700 max-md:sr-only">— {status.problem}</span>}
     </p>
   );
 }

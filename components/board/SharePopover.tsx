@@ -19,10 +19,11 @@ export function SharePopover() {
         type="button"
         popoverTarget={popoverId}
         data-testid="share-button"
-        className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        aria-label="Share"
+        className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 max-md:px-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >
         <Share2 className="size-4" aria-hidden />
-        Share
+        <span className="max-md:sr-only">Share</span>
       </button>
       <div
         id={popoverId}

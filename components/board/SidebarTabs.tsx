@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from "react";
+import { ChevronDown, ChevronUp } from "lucide-react";
 
 export type SidebarTab = "inspect" | "questions";
 
@@ -14,10 +15,13 @@ interface SidebarTabsProps {
   current: SidebarTab;
   onChange: (tab: SidebarTab) => void;
   warningCount: number;
+  /** Phones only: the bottom sheet's state and its toggle. */
+  sheetOpen: boolean;
+  onSheetOpen: (open: boolean) => void;
 }
 
 /** "Inspect" and "Questions", as an ARIA tab list: arrow keys move between them. */
-export function SidebarTabs({ current, onChange, warningCount }: SidebarTabsProps) {
+export function SidebarTabs({ current, onChange, warningCount, sheetOpen, onSheetOpen }: SidebarTabsProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
     event.preventDefault();
@@ -27,7 +31,8 @@ export function SidebarTabs({ current, onChange, warningCount }: SidebarTabsProp
   };
 
   return (
-    <div role="tablist" aria-label="Sidebar" onKeyDown={onKeyDown} className="flex shrink-0 gap-1 border-b border-slate-200 px-2 pt-2">
+    <div className="flex shrink-0 items-end border-b border-slate-200 max-md:h-12 max-md:items-center max-md:border-b-0 max-md:px-1">
+    <div role="tablist" aria-label="Sidebar" onKeyDown={onKeyDown} className="flex flex-1 gap-1 px-2 pt-2 max-md:pt-0">
       {SIDEBAR_TABS.map(({ tab, label }) => {
         const selected = tab === current;
         return (
@@ -54,6 +59,18 @@ export function SidebarTabs({ current, onChange, warningCount }: SidebarTabsProp
           </button>
         );
       })}
+    </div>
+      <button
+        type="button"
+        data-testid="sheet-toggle"
+        aria-expanded={sheetOpen}
+        aria-controls={panelId(current)}
+        onClick={() => onSheetOpen(!sheetOpen)}
+        className="hidden size-10 place-items-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 max-md:grid"
+      >
+        {sheetOpen ? <ChevronDown className="size-5" aria-hidden /> : <ChevronUp className="size-5" aria-hidden />}
+        <span className="sr-only">{sheetOpen ? "Hide the details" : "Show the details"}</span>
+      </button>
     </div>
   );
 }

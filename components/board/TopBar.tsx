@@ -21,16 +21,16 @@ interface TopBarProps {
 export function TopBar({ title, following, onFollow, onEditIdentity }: TopBarProps) {
   const { session, role, canEdit } = useSession();
   return (
-    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3">
+    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 max-md:gap-1.5 max-md:px-2">
       {/* A full page load, not client navigation, so leaving with unsaved changes asks first. */}
-      <a href="/" aria-label="Chainboard: your boards" title="Your boards" className="grid size-9 shrink-0 place-items-center rounded-lg bg-indigo-600 text-white hover:bg-indigo-700">
+      <a href="/" aria-label="Chainboard: your boards" title="Your boards" className="grid size-9 shrink-0 max-md:size-8 place-items-center rounded-lg bg-indigo-600 text-white hover:bg-indigo-700">
         <Workflow className="size-5" aria-hidden />
       </a>
       <div className="flex min-w-0 flex-1 items-center gap-2">
         <div className="max-w-md min-w-0 flex-1">
           <BoardTitle title={title} />
         </div>
-        <span data-testid="role" className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
+        <span data-testid="role" className="shrink-0 max-sm:hidden rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
           {ROLE_LABELS[role]}
         </span>
         <SaveStatusBadge />

@@ -7,6 +7,7 @@
 import { addChannel, addPlayer, deleteChannels, deletePlayers, movePlayers } from "@/lib/collab/boardDoc";
 import type { BoardSession } from "@/lib/collab/session";
 import { tidyLayout } from "@/lib/valuechain/layout";
+import { besideOffset, type Box } from "@/lib/valuechain/placement";
 import { KIND_LABELS, makePlayer, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
 
 type Editing = Pick<BoardSession, "doc" | "undo">;
@@ -21,9 +22,6 @@ function asOneStep<T>({ doc, undo }: Editing, edit: () => T): T {
 /** Size of a player card on the canvas (PlayerNode). */
 export const CARD_WIDTH = 192;
 export const CARD_HEIGHT = 100;
-/** New players go on a grid with room between cards to see and label the channels. */
-const COLUMN = 320;
-const ROW = 160;
 /** The palette's drag-and-drop payload: the kind of player to drop on the canvas. */
 export const KIND_DRAG_TYPE = "application/x-chainboard-kind";
 
@@ -40,28 +38,6 @@ export function newId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/**
- * The top-left corner nearest to `wanted` where a new card covers no player: the spot itself,
- * else the closest free cell of a grid around it (right and below first).
- */
-export function freeSpot(board: Board, wanted: { x: number; y: number }): { x: number; y: number } {
-  const overlaps = (x: number, y: number) => board.players.some((p) => Math.abs(p.x - x) < COLUMN - 20 && Math.abs(p.y - y) < ROW - 20);
-  const cells: [number, number][] = [];
-  for (let ring = 1; ring <= 6; ring++) {
-    for (let dy = -ring; dy <= ring; dy++) {
-      for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push([dx, dy]);
-    }
-  }
-  // Nearest ring first; within a ring, rightwards and downwards before left and up.
-  cells.sort((a, b) => Math.hypot(...a) - Math.hypot(...b) || b[0] - a[0] || b[1] - a[1]);
-  for (const [dx, dy] of [[0, 0], ...cells]) {
-    const x = Math.round(wanted.x + dx * COLUMN);
-    const y = Math.round(wanted.y + dy * ROW);
-    if (!overlaps(x, y)) return { x, y };
-  }
-  return { x: Math.round(wanted.x), y: Math.round(wanted.y) };
-}
-
 export function addPlayerOfKind(session: Editing, kind: PlayerKind, at: { x: number; y: number }): string {
   const id = newId();
   asOneStep(session, () => addPlayer(session.doc, makePlayer({ id, name: KIND_LABELS[kind], kind, x: Math.round(at.x), y: Math.round(at.y) })));
@@ -72,21 +48,29 @@ export function connectPlayers(session: Editing, channel: Channel): void {
   asOneStep(session, () => addChannel(session.doc, channel));
 }
 
+/** The cards of a board as boxes, at their measured sizes where known. */
+export function cardBoxes(board: Board, sizeOf: (id: string) => { width: number; height: number } | undefined = () => undefined): Box[] {
+  return board.players.map((p) => ({ x: p.x, y: p.y, ...(sizeOf(p.id) ?? { width: CARD_WIDTH, height: CARD_HEIGHT }) }));
+}
+
 /**
- * Copies of the given players 40 units down and right, with the channels between two copied
- * players copied too (a copied group keeps its shape). Returns the ids of the copies.
+ * Copies of the given players beside the originals, in free space, with the channels between
+ * two copied players copied too (a copied group keeps its shape). Returns the ids of the copies.
  */
-export function duplicatePlayers(session: Editing, board: Board, ids: readonly string[]): string[] {
+export function duplicatePlayers(session: Editing, board: Board, ids: readonly string[], sizeOf?: (id: string) => { width: number; height: number } | undefined): string[] {
   const { doc } = session;
   const wanted = new Set(ids);
   const copies = new Map<string, string>();
-  if (!board.players.some((p) => wanted.has(p.id))) return [];
+  const boxes = cardBoxes(board, sizeOf);
+  const originals = boxes.filter((_, i) => wanted.has(board.players[i].id));
+  if (!originals.length) return [];
+  const offset = besideOffset(boxes, originals);
   asOneStep(session, () => {
     for (const p of board.players) {
       if (!wanted.has(p.id)) continue;
       const id = newId();
       copies.set(p.id, id);
-      addPlayer(doc, { ...p, id, name: `${p.name} (copy)`, x: p.x + 40, y: p.y + 40, isUs: false, aliases: [...p.aliases] });
+      addPlayer(doc, { ...p, id, name: `${p.name} (copy)`, x: p.x + offset.x, y: p.y + offset.y, isUs: false, aliases: [...p.aliases] });
     }
     for (const c of board.channels) {
       const from = copies.get(c.from);

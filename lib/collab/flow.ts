@@ -7,7 +7,7 @@
  * Only types come from @xyflow/react, so this module runs anywhere.
  */
 import type { Connection, Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
-import { liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
+import { KIND_LABELS, liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
 import { sameSelectors, type RemoteSelector } from "./presence";
 
 export const PLAYER_NODE = "player";
@@ -43,6 +43,11 @@ export interface ProjectionOptions {
 
 const NOBODY: readonly RemoteSelector[] = [];
 
+/** What a screen reader calls a card: its name and kind, and "us" for us. */
+export function cardName(player: Player): string {
+  return `${player.name.trim() || "Unnamed player"} (${KIND_LABELS[player.kind]}${player.isUs ? ", us" : ""})`;
+}
+
 export function toFlowNodes(board: Board, opts: ProjectionOptions): PlayerFlowNode[] {
   const selected = new Set(opts.selectedIds);
   return board.players.map((player) => {
@@ -51,13 +56,68 @@ export function toFlowNodes(board: Board, opts: ProjectionOptions): PlayerFlowNo
       type: PLAYER_NODE,
       position: opts.positions?.get(player.id) ?? { x: player.x, y: player.y },
       selected: selected.has(player.id),
-      ariaLabel: player.name || "Unnamed player",
+      ariaLabel: cardName(player),
       data: { player, remote: opts.remoteSelections?.get(player.id) ?? NOBODY },
     };
     const size = opts.measured?.get(player.id);
     if (size) node.measured = size;
     return node;
   });
+}
+
+/**
+ * The nodes of `board` for the live canvas, reusing the node of the previous call (by id)
+ * whenever its player object, selection, other people's selections, position and size are the
+ * same: only cards that changed get a new object, so React Flow and the memoised cards skip
+ * the rest. Costs one pass of identity checks, no allocation for unchanged cards, which
+ * matters when a drag redraws a board of a thousand players every frame.
+ */
+export function projectNodes(board: Board, opts: ProjectionOptions, previous: readonly PlayerFlowNode[]): PlayerFlowNode[] {
+  const selected = opts.selectedIds instanceof Set ? (opts.selectedIds as ReadonlySet<string>) : new Set(opts.selectedIds);
+  // Players come sorted by id, so the previous node of a player is nearly always at the same
+  // index; a map is built only when players came or went.
+  let before: Map<string, PlayerFlowNode> | null = null;
+  const previousOf = (id: string, i: number) => {
+    if (previous[i]?.id === id) return previous[i];
+    before ??= new Map(previous.map((n) => [n.id, n]));
+    return before.get(id);
+  };
+  let changed = previous.length !== board.players.length;
+  const nodes = board.players.map((player, i) => {
+    const position = opts.positions?.get(player.id);
+    const x = position?.x ?? player.x;
+    const y = position?.y ?? player.y;
+    const isSelected = selected.has(player.id);
+    const remote = opts.remoteSelections?.get(player.id) ?? NOBODY;
+    const size = opts.measured?.get(player.id);
+    const old = previousOf(player.id, i);
+    if (
+      old &&
+      // A card being dragged shows the drag's position: its player's own x and y do not matter.
+      (old.data.player === player || (position !== undefined && samePlayer(old.data.player, player, { ignorePosition: true }))) &&
+      old.position.x === x &&
+      old.position.y === y &&
+      old.selected === isSelected &&
+      old.data.remote === remote &&
+      old.measured?.width === size?.width &&
+      old.measured?.height === size?.height
+    ) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    const node: PlayerFlowNode = {
+      id: player.id,
+      type: PLAYER_NODE,
+      position: { x, y },
+      selected: isSelected,
+      ariaLabel: cardName(player),
+      data: { player, remote },
+    };
+    if (size) node.measured = size;
+    return node;
+  });
+  return changed ? nodes : (previous as PlayerFlowNode[]);
 }
 
 /** Channels whose two players exist, as edges; a dangling channel (an end deleted) is skipped. */

@@ -9,6 +9,7 @@ import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as decoding from "lib0/decoding";
 import { channelsOf, metaOf, playersOf, repairDangling } from "./boardDoc";
+import { BoardStore } from "./boardStore";
 import { watchReplacedTexts } from "./textRescue";
 import { createUndo, type BoardUndo } from "./undo";
 import { SaveTracker } from "./saveStatus";
@@ -19,6 +20,8 @@ const REPAIR_ORIGIN = Symbol("repair-dangling");
 
 export interface BoardSession {
   doc: Y.Doc;
+  /** The plain board, re-read incrementally as the document changes. */
+  board: BoardStore;
   provider: WebsocketProvider;
   undo: BoardUndo;
   save: SaveTracker;
@@ -43,6 +46,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
     maxBackoffTime: 1000,
     shouldReconnect: (event) => !PERMANENT_CLOSE_CODES.has(event.code),
   });
+  const board = new BoardStore(doc);
   const save = new SaveTracker();
   const undo = createUndo(doc);
 
@@ -86,6 +90,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
 
   return {
     doc,
+    board,
     provider,
     undo,
     save,
@@ -94,6 +99,7 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
       if (requestTimer) clearTimeout(requestTimer);
       doc.off("update", onUpdate);
       stopRescuing();
+      board.destroy();
       undo.destroy();
       provider.destroy();
       void local.destroy();

@@ -104,3 +104,23 @@ describe("undo never harms another person's work", () => {
     expect(readBoard(a).players[0]).toMatchObject({ kind: "retailer", customer: "yes" });
   });
 });
+
+describe("undo steps while typing", () => {
+  it("end where words end, not after a pause, while typing", async () => {
+    const a = new Y.Doc();
+    addPlayer(a, makePlayer({ id: "p1", name: "", kind: "retailer" }));
+    const undo = createUndo(a);
+    undo.typing(true);
+    const text = nameText(a, "p1");
+    typeAt(a, text, 0, "nor");
+    await new Promise((r) => setTimeout(r, 450)); // longer than the usual capture interval
+    typeAt(a, text, 3, "th");
+    undo.stopCapturing(); // the binding does this at a word's end
+    typeAt(a, text, 5, " east");
+    undo.typing(false);
+    undo.undo();
+    expect(readBoard(a).players[0].name).toBe("north");
+    undo.undo();
+    expect(readBoard(a).players[0].name).toBe("");
+  });
+});

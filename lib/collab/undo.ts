@@ -24,6 +24,11 @@ export interface BoardUndo {
   redo(): KeptEntity[];
   /** Ends the current step: the next change starts a new one (words, drags, commands). */
   stopCapturing(): void;
+  /**
+   * While typing in a text field, steps end where words end (the field ends them), not after
+   * a pause: a slow typist or a busy machine would otherwise undo half a word.
+   */
+  typing(on: boolean): void;
   canUndo(): boolean;
   canRedo(): boolean;
   /** Tells `listener` whenever an undo or redo kept something; returns the unsubscribe. */
@@ -31,8 +36,10 @@ export interface BoardUndo {
   destroy(): void;
 }
 
-/** Typing and dragging within this interval merge into one step. */
+/** Changes within this interval merge into one step (a drag, a burst of clicks). */
 const CAPTURE_TIMEOUT_MS = 400;
+/** While typing, only word ends and leaving the field end a step (and a very long pause). */
+const TYPING_CAPTURE_TIMEOUT_MS = 60_000;
 
 /** Every client id that wrote an item in `type` or anywhere below it, deleted items included. */
 function authorsIn(type: Y.AbstractType<unknown>, into: Set<number>): Set<number> {
@@ -137,6 +144,9 @@ export function createUndo(doc: Y.Doc): BoardUndo {
     undo: () => run("undo"),
     redo: () => run("redo"),
     stopCapturing: () => manager.stopCapturing(),
+    typing: (on) => {
+      manager.captureTimeout = on ? TYPING_CAPTURE_TIMEOUT_MS : CAPTURE_TIMEOUT_MS;
+    },
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     onKept: (listener) => {

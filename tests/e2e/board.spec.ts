@@ -27,7 +27,7 @@ test("A adds players and draws a channel; B sees both", async ({ browser }) => {
   await drawChannel(a, first.id, second.id);
 
   await expect(b.getByTestId("player-node")).toHaveCount(2);
-  await expect(b.locator(".react-flow__edge")).toHaveCount(1);
+  await expect(b.getByTestId("channel")).toHaveCount(1);
   const seenByB = await boardOf(b);
   expect(seenByB.channels).toEqual([expect.objectContaining({ from: first.id, to: second.id, flow: "goods" })]);
   expect(seenByB).toEqual(await boardOf(a));

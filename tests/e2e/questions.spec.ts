@@ -51,7 +51,7 @@ test("the panel answers the eight questions from the template, and pointing at a
   // The goods channels between consecutive players light up too, and nothing else.
   const routeChannels = template.channels.filter((c) => c.flow === "goods" && route.some((id, i) => id === c.from && route[i + 1] === c.to)).map((c) => c.id);
   await expect(a.getByTestId("channel-highlight")).toHaveCount(routeChannels.length);
-  for (const id of routeChannels) await expect(a.locator(`.react-flow__edge[data-id="${id}"] [data-testid="channel-highlight"]`)).toHaveCount(1);
+  for (const id of routeChannels) await expect(a.locator(`[data-testid="channel"][data-id="${id}"] [data-testid="channel-highlight"]`)).toHaveCount(1);
 
   await a.getByTestId("question-8").getByRole("heading").hover();
   await expect(a.locator('[data-highlighted="true"]')).toHaveCount(0);

@@ -1,34 +1,39 @@
-import { useState } from "react";
-import { analyzeBoard, type Answers } from "@/lib/valuechain/analysis";
-import { sameChannel, samePlayer, type Board } from "@/lib/valuechain/model";
+import { createContext, useContext, useEffect, useState } from "react";
+import type { Answers } from "@/lib/valuechain/analysis";
+import type { Board } from "@/lib/valuechain/model";
+import { Analyzer } from "../answers/analyzer";
 
 export interface AnsweredBoard {
   answers: Answers;
-  /** The board the answers were computed from: current in everything but positions. */
+  /** The board the answers were computed from. */
   board: Board;
 }
 
 /**
- * The answers to the eight questions, recomputed whenever anything but a position changes.
- * A drag rewrites positions about thirty times a second and cannot change an answer, while the
- * analysis of a board of thousands of players takes a good part of a second.
+ * The answers to the eight questions for `board` (which changes with anything but positions),
+ * worked out in a Web Worker so the canvas never waits for them; null until the first answers
+ * arrive, then the latest answers until newer ones do.
  */
-export function useAnswers(board: Board): AnsweredBoard {
-  const [answered, setAnswered] = useState<AnsweredBoard>(() => ({ answers: analyzeBoard(board), board }));
-  if (answered.board === board || sameApartFromPositions(answered.board, board)) return answered;
-  // Derived state, updated during render as React recommends: no extra render with stale answers.
-  const next = { answers: analyzeBoard(board), board };
-  setAnswered(next);
-  return next;
+export function useAnswers(board: Board): AnsweredBoard | null {
+  const [analyzer, setAnalyzer] = useState<Analyzer | null>(null);
+  const [answered, setAnswered] = useState<AnsweredBoard | null>(null);
+  useEffect(() => {
+    const a = new Analyzer();
+    setAnalyzer(a);
+    return () => a.destroy();
+  }, []);
+  useEffect(() => {
+    if (!analyzer) return;
+    let current = true;
+    analyzer.analyze(board, (answers) => current && setAnswered({ answers, board }));
+    return () => {
+      current = false;
+    };
+  }, [analyzer, board]);
+  return answered;
 }
 
-/** Boards from readBoard list players and channels by id, so they compare item by item. */
-function sameApartFromPositions(a: Board, b: Board): boolean {
-  return (
-    a.players.length === b.players.length &&
-    a.channels.length === b.channels.length &&
-    a.players.every((p, i) => samePlayer(p, b.players[i], { ignorePosition: true })) &&
-    a.channels.every((c, i) => sameChannel(c, b.channels[i]))
-  );
-}
+/** The board page's answers, worked out once and shared by the panel, the tab and the workshop. */
+export const AnswersContext = createContext<AnsweredBoard | null>(null);
 
+export const useSharedAnswers = () => useContext(AnswersContext);

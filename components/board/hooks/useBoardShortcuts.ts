@@ -1,6 +1,6 @@
 import { useEffect, useRef, type Dispatch, type SetStateAction } from "react";
-import type { Board } from "@/lib/valuechain/model";
 import { deleteSelection, duplicatePlayers } from "../boardCommands";
+import { useCardSizes } from "./useCardSizes";
 import { useSession } from "./useSession";
 
 /** Text fields keep their own keys: Backspace, Ctrl+Z or Ctrl+A there act on the text. */
@@ -17,21 +17,24 @@ function inOverlay(target: EventTarget | null): boolean {
 const onFormControl = (target: EventTarget | null) => target instanceof HTMLSelectElement || target instanceof HTMLInputElement;
 
 /**
- * Board keyboard shortcuts: Delete/Backspace, Ctrl/Cmd+D (duplicate), Ctrl/Cmd+Z (undo),
+ * Board keyboard shortcuts: Delete/Backspace, C (draw a channel from the selected player),
+ * Ctrl/Cmd+D (duplicate), Ctrl/Cmd+Z (undo),
  * Shift+Ctrl/Cmd+Z and Ctrl+Y (redo), Ctrl/Cmd+A (select all), Escape (stop following,
  * else clear the selection), Q (inspector or questions), S (strategy view). Viewers get
  * selection, Escape, Q and S.
  */
 export function useBoardShortcuts(opts: {
-  board: Board;
   selection: readonly string[];
   setSelection: Dispatch<SetStateAction<readonly string[]>>;
   following: boolean;
   stopFollowing: () => void;
   toggleQuestions: () => void;
   toggleStrategyView: () => void;
+  /** Opens the dialog that draws a channel from a player (C, with one player selected). */
+  startConnect: (fromId: string) => void;
 }): void {
   const { session, canEdit } = useSession();
+  const sizeOf = useCardSizes();
   // The listener is installed once; it reads the latest board and selection from here.
   const latest = useRef(opts);
   useEffect(() => {
@@ -41,7 +44,9 @@ export function useBoardShortcuts(opts: {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || inTextField(event.target) || inOverlay(event.target)) return;
-      const { board, selection, setSelection, following, stopFollowing, toggleQuestions, toggleStrategyView } = latest.current;
+      const { selection, setSelection, following, stopFollowing, toggleQuestions, toggleStrategyView, startConnect } = latest.current;
+      // Positions included: a copy goes beside its original as it is now.
+      const { board } = session.board.get();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const handled = () => event.preventDefault();
@@ -66,9 +71,12 @@ export function useBoardShortcuts(opts: {
         handled();
         deleteSelection(session, board, selection);
         setSelection([]);
+      } else if (letter && key === "c" && selection.length === 1 && board.players.some((p) => p.id === selection[0])) {
+        handled();
+        startConnect(selection[0]);
       } else if (mod && key === "d") {
         handled();
-        const copies = duplicatePlayers(session, board, selection);
+        const copies = duplicatePlayers(session, board, selection, sizeOf);
         if (copies.length) setSelection(copies);
       } else if (mod && ((key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey))) {
         handled();
@@ -80,5 +88,5 @@ export function useBoardShortcuts(opts: {
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [canEdit, session]);
+  }, [canEdit, session, sizeOf]);
 }

@@ -1,4 +1,6 @@
 const SHORTCUTS: { keys: string; what: string; editing?: true }[] = [
+  { keys: "Tab", what: "move from player to player along the chain, then the channels" },
+  { keys: "C", what: "draw a channel from the selected player", editing: true },
   { keys: "Delete", what: "delete the selection", editing: true },
   { keys: "Ctrl/⌘ D", what: "duplicate selected players", editing: true },
   { keys: "Ctrl/⌘ Z", what: "undo your last change", editing: true },
@@ -18,7 +20,10 @@ export function BoardHelp({ canEdit }: { canEdit: boolean }) {
       {canEdit ? (
         <ol className="list-decimal space-y-2 pl-5">
           <li>Add the players of your value chain with the toolbar on the left: click a type, or drag it onto the board.</li>
-          <li>Draw a channel by dragging from the dot on a card&apos;s right edge to another card. Pick its flow here: goods, commercial or influence.</li>
+          <li>
+            Draw a channel by dragging from the dot on a card&apos;s right edge onto another card, then say what it carries: goods, commercial or influence. Without a
+            mouse, select the card and press C; on a touch screen, press and hold the card.
+          </li>
           <li>Select a player to say whether it is a customer, and why, how you sell to it, and which player is you.</li>
         </ol>
       ) : (

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { updatePlayer } from "@/lib/collab/boardDoc";
 import { KIND_LABELS, PLAYER_KINDS, STRATEGIES, TRANSACTIONS, type Player, type PlayerKind, type Strategy, type Transaction } from "@/lib/valuechain/model";
+import { useBoardActions } from "../BoardActions";
 import { useSession } from "../hooks/useSession";
 import { CollabInput, CollabTextarea } from "../text/CollabField";
 import { AliasEditor } from "./AliasEditor";
@@ -17,6 +18,7 @@ import { SelectionActions } from "./SelectionActions";
  */
 export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Player; onDuplicate: () => void; onDelete: () => void }) {
   const { session } = useSession();
+  const { startConnect } = useBoardActions();
   const update = (patch: Partial<Omit<Player, "id">>) => updatePlayer(session.doc, player.id, patch);
   const ids = { name: useId(), kind: useId(), why: useId(), strategy: useId(), transaction: useId(), notes: useId() };
 
@@ -83,7 +85,7 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
       <Field label="Notes" htmlFor={ids.notes}>
         <CollabTextarea id={ids.notes} testId="inspector-notes" field={{ kind: "player", id: player.id, field: "notes" }} value={player.notes} placeholder="Anything the team should know" />
       </Field>
-      <SelectionActions onDuplicate={onDuplicate} onDelete={onDelete} />
+      <SelectionActions onConnect={() => startConnect(player.id)} onDuplicate={onDuplicate} onDelete={onDelete} />
     </div>
   );
 }

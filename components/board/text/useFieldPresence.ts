@@ -19,18 +19,25 @@ export function useFieldPresence(key: string) {
   const onFocus = useCallback(() => {
     focused.current = true;
     session.undo.stopCapturing();
+    session.undo.typing(true);
     awareness.setLocalStateField("editing", key);
   }, [awareness, key, session.undo]);
   const onBlur = useCallback(() => {
     focused.current = false;
     session.undo.stopCapturing();
+    session.undo.typing(false);
     if ((awareness.getLocalState() as { editing?: unknown } | null)?.editing === key) awareness.setLocalStateField("editing", null);
   }, [awareness, key, session.undo]);
 
   // A field that unmounts while focused (the selection changed) no longer holds anyone.
-  useEffect(() => () => {
-    if (focused.current && (awareness.getLocalState() as { editing?: unknown } | null)?.editing === key) awareness.setLocalStateField("editing", null);
-  }, [awareness, key]);
+  useEffect(
+    () => () => {
+      if (!focused.current) return;
+      session.undo.typing(false);
+      if ((awareness.getLocalState() as { editing?: unknown } | null)?.editing === key) awareness.setLocalStateField("editing", null);
+    },
+    [awareness, key, session.undo],
+  );
 
   return { editors, onFocus, onBlur };
 }

@@ -18,12 +18,13 @@ export function VersionsButton() {
         aria-controls={open ? drawerId : undefined}
         onClick={() => setOpen((current) => !current)}
         title="Save, open, compare and restore versions of this board"
-        className={`inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
+        aria-label="Versions"
+        className={`inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 max-md:px-2 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
           open || view ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
         }`}
       >
         <History className="size-4" aria-hidden />
-        Versions
+        <span className="max-md:sr-only">Versions</span>
       </button>
       {open && <VersionsDrawer id={drawerId} onClose={() => setOpen(false)} />}
       <VersionNotice />

@@ -21,10 +21,11 @@ export function WorkshopButton() {
         requestAnimationFrame(() => document.getElementById("workshop-panel")?.scrollIntoView({ block: "nearest" }));
       }}
       title="Run a workshop: private answers, reveal, agreement"
-      className="relative inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-expanded:border-indigo-300 aria-expanded:bg-indigo-50 aria-expanded:text-indigo-800"
+      aria-label="Workshop"
+      className="relative inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 max-md:px-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-expanded:border-indigo-300 aria-expanded:bg-indigo-50 aria-expanded:text-indigo-800"
     >
       <Users className="size-4" aria-hidden />
-      Workshop
+      <span className="max-md:sr-only">Workshop</span>
       {live && (
         <span className="absolute -top-1 -right-1 size-2.5 rounded-full bg-emerald-500 ring-2 ring-white" title={round.status === "open" ? "A round is open" : "A round is revealed"} />
       )}

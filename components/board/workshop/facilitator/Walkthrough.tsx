@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { ChevronLeft, ChevronRight, Crosshair, MessageCircleQuestion } from "lucide-react";
-import type { Board } from "@/lib/valuechain/model";
 import { QUESTION_LABELS } from "@/lib/valuechain/rounds";
-import { useAnswers } from "../../hooks/useAnswers";
+import { useSharedAnswers } from "../../hooks/useAnswers";
 import { useWorkshop } from "../WorkshopContext";
 import { WORKSHOP_LAYER_PX } from "../WorkshopLayer";
 import { useBringEveryone } from "./useBringEveryone";
@@ -18,8 +17,8 @@ const STEP_BUTTON = "inline-flex items-center gap-1 rounded-md border border-sla
  * concerns (the facilitator's view fits them and the spotlight brings everyone along), and a
  * private round to ask the group the same thing.
  */
-export function Walkthrough({ board }: { board: Board }) {
-  const { answers, board: answeredBoard } = useAnswers(board);
+export function Walkthrough() {
+  const answered = useSharedAnswers();
   const { fitView } = useReactFlow();
   const store = useStoreApi();
   const { bring } = useBringEveryone();
@@ -28,7 +27,7 @@ export function Walkthrough({ board }: { board: Board }) {
   const step = WALK_STEPS[index];
 
   const focus = (i: number) => {
-    const ids = WALK_STEPS[i].concerned(answeredBoard, answers);
+    const ids = answered ? WALK_STEPS[i].concerned(answered.board, answered.answers) : [];
     // Keep the players clear of the workshop panel over the canvas's right edge.
     const right = store.getState().width > 2 * WORKSHOP_LAYER_PX ? WORKSHOP_LAYER_PX : 40;
     const padding = { top: "80px", bottom: "60px", left: "60px", right: `${right}px` } as const;
@@ -62,7 +61,7 @@ export function Walkthrough({ board }: { board: Board }) {
         </h4>
         <p data-testid="walkthrough-answer" className="text-sm text-slate-700">
           <span className="text-xs text-slate-500">The board says: </span>
-          {step.answer(answeredBoard, answers)}
+          {answered ? step.answer(answered.board, answered.answers) : "…"}
         </p>
       </div>
       <div className="flex flex-wrap gap-1.5">

@@ -38,7 +38,7 @@ export function WorkshopPanel({ board, live }: { board: Board; live: PublicRound
           <SpotlightControls />
         </PanelSection>
         <PanelSection title="Walk through the eight questions" open={open.walkthrough} onToggle={toggle("walkthrough")} testId="workshop-walkthrough-section">
-          <Walkthrough board={board} />
+          <Walkthrough />
         </PanelSection>
         <PanelSection title="Past rounds" open={open.past} onToggle={toggle("past")} testId="workshop-past-section">
           <PastRounds board={board} />

@@ -1,0 +1,11 @@
+import { createContext, useContext } from "react";
+
+/** What any part of the board page can ask the page to do. */
+export interface BoardActions {
+  /** Opens the dialog that draws a channel from this player to one picked from a list. */
+  startConnect: (fromId: string) => void;
+}
+
+export const BoardActionsContext = createContext<BoardActions>({ startConnect: () => {} });
+
+export const useBoardActions = () => useContext(BoardActionsContext);

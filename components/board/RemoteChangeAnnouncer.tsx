@@ -1,0 +1,56 @@
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { channelsOf, playersOf } from "@/lib/collab/boardDoc";
+import { noteChanges, type ChangeNote } from "@/lib/collab/changeSummary";
+import { readPeers } from "@/lib/collab/presence";
+import { useSession } from "./hooks/useSession";
+
+/** Changes arriving within this time are told in one sentence. */
+const GATHER_MS = 1500;
+const MOST_TOLD = 3;
+
+function sentence(notes: readonly ChangeNote[], names: ReadonlyMap<number, string>): string {
+  const who = (n: ChangeNote) => (n.by !== null ? names.get(n.by) : undefined) ?? "Someone";
+  const told = notes.slice(0, MOST_TOLD).map((n) => `${who(n)} ${n.text}`);
+  const more = notes.length - told.length;
+  return `${told.join(". ")}${more > 0 ? `, and ${more} more change${more === 1 ? "" : "s"}` : ""}.`;
+}
+
+/**
+ * Tells screen readers, politely, what other people change on the board: players and channels
+ * added or removed, and the fields the answers depend on. A visually hidden live region.
+ */
+export function RemoteChangeAnnouncer() {
+  const { session } = useSession();
+  const [message, setMessage] = useState("");
+
+  useEffect(() => {
+    const { doc, provider } = session;
+    let gathered: ChangeNote[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      if (!gathered.length) return;
+      const names = new Map(readPeers(provider.awareness.getStates()).map((p) => [p.clientId, p.user.name]));
+      setMessage(sentence(gathered, names));
+      gathered = [];
+    };
+    const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+      if (transaction.origin !== provider) return;
+      gathered.push(...noteChanges(doc, events, session.board.get().board));
+      if (gathered.length && !timer) timer = setTimeout(flush, GATHER_MS);
+    };
+    const types = [playersOf(doc), channelsOf(doc)] as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>[];
+    for (const t of types) t.observeDeep(onChange);
+    return () => {
+      for (const t of types) t.unobserveDeep(onChange);
+      if (timer) clearTimeout(timer);
+    };
+  }, [session]);
+
+  return (
+    <div role="status" aria-live="polite" data-testid="remote-changes" className="sr-only">
+      {message}
+    </div>
+  );
+}
