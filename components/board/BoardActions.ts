@@ -4,8 +4,10 @@ import { createContext, useContext } from "react";
 export interface BoardActions {
   /** Opens the dialog that draws a channel from this player to one picked from a list. */
   startConnect: (fromId: string) => void;
+  /** A card or channel was tapped or clicked: on a phone, its details come up in the sheet. */
+  showDetails: () => void;
 }
 
-export const BoardActionsContext = createContext<BoardActions>({ startConnect: () => {} });
+export const BoardActionsContext = createContext<BoardActions>({ startConnect: () => {}, showDetails: () => {} });
 
 export const useBoardActions = () => useContext(BoardActionsContext);

@@ -26,7 +26,7 @@ export function BoardSidebar({ tab, onTab, board, selection, setSelection, answe
       aria-label="Details and answers"
       data-testid="sidebar"
       data-sheet={sheetOpen ? "open" : "closed"}
-      className={`flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-30 max-md:w-full max-md:rounded-t-2xl max-md:border-t max-md:border-l-0 max-md:shadow-[0_-8px_24px_rgb(15_23_42/0.18)] ${sheetOpen ? "max-md:h-[55dvh]" : "max-md:h-12"}`}
+      className={`flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white lg:w-96 max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-30 max-md:w-full max-md:rounded-t-2xl max-md:border-t max-md:border-l-0 max-md:shadow-[0_-8px_24px_rgb(15_23_42/0.18)] ${sheetOpen ? "max-md:h-[45dvh]" : "max-md:h-12"}`}
     >
       <SidebarTabs
         current={tab}

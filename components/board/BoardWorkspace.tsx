@@ -15,7 +15,7 @@ import { useIdentity } from "./hooks/useIdentity";
 import { usePublishPresence } from "./hooks/usePublishPresence";
 import { useRememberBoard } from "./hooks/useRememberBoard";
 import { useSession } from "./hooks/useSession";
-import { useSheetFollowsSelection } from "./hooks/useSheetFollowsSelection";
+import { useSheetClosesWithSelection } from "./hooks/useSheetClosesWithSelection";
 import { useShowPlayers } from "./hooks/useShowPlayers";
 import { useWarnBeforeLeaving } from "./hooks/useWarnBeforeLeaving";
 import { IdentityDialog } from "./IdentityDialog";
@@ -67,14 +67,15 @@ export function BoardWorkspace() {
   const showPlayers = useShowPlayers(setSelection, stopFollowing);
   const editingPaused = useEditingPausedForMe();
   const order = useMemo(() => chainOrder(board), [board]);
-  const connecting = useConnectDialog(board, order, setSelection);
+  const showDetails = useCallback(() => setSheetOpen(true), []);
+  const connecting = useConnectDialog(board, order, setSelection, showDetails);
   const versions = useVersionsController({ author: identity?.name ?? "", onEnterView: () => setSelection(NOTHING) });
 
   useDocumentTitle(board.title || "Untitled board");
   useRememberBoard(board.title);
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);
-  useSheetFollowsSelection(selection.length > 0, setSheetOpen);
+  useSheetClosesWithSelection(selection.length > 0, setSheetOpen);
   useBoardShortcuts({ selection, setSelection, startConnect: connecting.actions.startConnect, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 
   return (
@@ -90,7 +91,8 @@ export function BoardWorkspace() {
         <StrategyViewContext value={strategyView}>
           <div className="flex min-h-0 flex-1 max-md:flex-col">
             {canEdit && !editingPaused && !versions.view && <Palette onAdded={(id) => setSelection([id])} />}
-            <main className="relative min-h-0 min-w-0 flex-1 max-md:pb-12" aria-label="Board canvas">
+            {/* On a phone the canvas ends where the bottom sheet begins: nothing of it is hidden under the sheet. */}
+            <main className={`relative min-h-0 min-w-0 flex-1 ${sheetOpen ? "max-md:pb-[45dvh]" : "max-md:pb-12"}`} aria-label="Board canvas">
               <Canvas
                 order={order}
                 selection={selection}

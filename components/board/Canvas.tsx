@@ -21,6 +21,7 @@ import { PLAYER_KINDS, type PlayerKind } from "@/lib/valuechain/model";
 import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, KIND_DRAG_TYPE } from "./boardCommands";
 import { CanvasToolbar } from "./CanvasToolbar";
 import type { ChainOrder } from "@/lib/valuechain/chainOrder";
+import { useBoardActions } from "./BoardActions";
 import { ChannelFocusLayer } from "./channels/ChannelFocusLayer";
 import { ChannelLayer } from "./channels/ChannelLayer";
 import { ChannelMarkers } from "./ChannelMarkers";
@@ -98,12 +99,23 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
   const drawing = useDrawChannel(container, setSelection);
   const cardMenu = useCardMenu(container, setSelection);
 
+  const { showDetails } = useBoardActions();
   // React Flow knows only the cards; the channels in the selection are this canvas's business.
   const selectChannel = useCallback(
-    (id: string, add: boolean) => setSelection((prev) => (add ? (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]) : [id])),
-    [setSelection],
+    (id: string, add: boolean) => {
+      setSelection((prev) => (add ? (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]) : [id]));
+      if (!add) showDetails();
+    },
+    [setSelection, showDetails],
   );
-  const onNodeClick = useCallback((event: ReactMouseEvent, node: PlayerFlowNode) => !additive(event) && setSelection([node.id]), [setSelection]);
+  const onNodeClick = useCallback(
+    (event: ReactMouseEvent, node: PlayerFlowNode) => {
+      if (additive(event)) return;
+      setSelection([node.id]);
+      showDetails();
+    },
+    [setSelection, showDetails],
+  );
   const onPaneClick = useCallback(() => setSelection([]), [setSelection]);
   // A box drawn around cards takes the channels between them along, as React Flow's edges did.
   const onSelectionEnd = useCallback(() => {

@@ -88,12 +88,13 @@ function NearCard({ id, data, selected, strategyView }: { id: string; data: Play
         </div>
       )}
       <AgreementMark mark={mark} />
-      <Handle type="target" position={Position.Left} style={handleStyle} aria-label="Channel end" />
+      <Handle type="target" position={Position.Left} style={handleStyle} />
       <div className="flex items-center gap-2 rounded-t-[10px] px-3 py-2" style={{ background: look.band }}>
         <span className="grid size-7 shrink-0 place-items-center rounded-lg text-white" style={{ background: color }}>
           <Icon className="size-4" aria-hidden />
         </span>
-        <span className="truncate text-xs font-semibold" style={{ color }}>
+        {/* The kind's colour, darkened enough to read on its tinted band (WCAG AA). */}
+        <span className="truncate text-xs font-semibold" style={{ color: `color-mix(in srgb, ${color} 72%, black)` }}>
           {KIND_LABELS[player.kind]}
         </span>
         {player.isUs && (
@@ -107,7 +108,7 @@ function NearCard({ id, data, selected, strategyView }: { id: string; data: Play
         {player.aliases.length > 0 && <p className="truncate text-xs text-slate-500">also called {player.aliases.join(", ")}</p>}
         <PlayerBadges player={player} />
       </div>
-      <Handle type="source" position={Position.Right} style={handleStyle} aria-label="Draw a channel from here" />
+      <Handle type="source" position={Position.Right} style={handleStyle} title="Drag to another card to draw a channel" />
     </div>
   );
 }

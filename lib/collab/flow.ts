@@ -45,7 +45,10 @@ const NOBODY: readonly RemoteSelector[] = [];
 
 /** What a screen reader calls a card: its name and kind, and "us" for us. */
 export function cardName(player: Player): string {
-  return `${player.name.trim() || "Unnamed player"} (${KIND_LABELS[player.kind]}${player.isUs ? ", us" : ""})`;
+  const name = player.name.trim() || "Unnamed player";
+  const kind = KIND_LABELS[player.kind];
+  const about = [name === kind ? "" : kind, player.isUs ? "us" : ""].filter(Boolean).join(", ");
+  return about ? `${name} (${about})` : name;
 }
 
 export function toFlowNodes(board: Board, opts: ProjectionOptions): PlayerFlowNode[] {

@@ -16,7 +16,7 @@ function type(doc: Y.Doc, text: Y.Text, after: string, caret?: number) {
   if (edit) doc.transact(() => applyEdit(text, edit));
 }
 
-describe("free-text fields", () => {
+describe("free-text fields (R-TEXT)", () => {
   it("reads a plain string and a Y.Text alike, and anything else as the fallback", () => {
     expect(readText("Dealer")).toBe("Dealer");
     const doc = new Y.Doc();

@@ -97,6 +97,8 @@ export function bindTextField(element: TextElement, options: TextBindingOptions)
   };
 
   const onMap = (event: Y.YMapEvent<unknown>) => {
+    // This binding's own upgrade of a string to a Y.Text: the field already shows the typing.
+    if (applying) return;
     const location = options.locate();
     if (location && event.keysChanged.has(location.key)) refresh();
   };
@@ -123,7 +125,8 @@ export function bindTextField(element: TextElement, options: TextBindingOptions)
       return;
     }
     const next = readText(value);
-    show(next, (i) => mapIndex(shown, next, i));
+    const before = shown;
+    show(next, (i) => mapIndex(before, next, i));
   }
 
   const onInput = () => {

@@ -26,7 +26,7 @@ function typeInto(doc: Y.Doc, map: Y.Map<unknown>, key: string, after: (s: strin
   if (edit) doc.transact(() => applyEdit(text, edit));
 }
 
-describe("two people turning the same plain string into collaborative text at once", () => {
+describe("two people turning the same plain string into collaborative text at once (R-TEXT)", () => {
   it("keeps the typing of both, whichever Y.Text wins the merge", async () => {
     for (let round = 0; round < 20; round++) {
       const a = new Y.Doc();

@@ -23,7 +23,7 @@ function typeAt(doc: Y.Doc, text: Y.Text, index: number, s: string) {
   }
 }
 
-describe("undo never harms another person's work", () => {
+describe("undo never harms another person's work (R-UNDO-OWN)", () => {
   it("undoing the creation of a player nobody else touched deletes it", () => {
     const a = new Y.Doc();
     const undo = createUndo(a);
@@ -105,7 +105,7 @@ describe("undo never harms another person's work", () => {
   });
 });
 
-describe("undo steps while typing", () => {
+describe("undo steps while typing (R-UNDO-OWN)", () => {
   it("end where words end, not after a pause, while typing", async () => {
     const a = new Y.Doc();
     addPlayer(a, makePlayer({ id: "p1", name: "", kind: "retailer" }));

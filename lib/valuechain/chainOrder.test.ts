@@ -23,12 +23,12 @@ const board: Board = {
 describe("the order of the chain for keyboards and screen readers", () => {
   it("lists players stage by stage along goods flow, whatever their positions", () => {
     const order = chainOrder(board);
-    expect(order.players).toEqual(["f", "c", "e", "d", "b", "a"]);
+    expect(order.players).toEqual(["c", "e", "d", "b", "a", "f"]);
     expect(order.stageOf.get("c")).toBe(1);
     expect(order.stageOf.get("a")).toBe(4);
-    // The specifier stands with the installer it influences; the unlinked player first.
+    // The specifier stands with the installer it influences; the unlinked player comes last.
     expect(order.stageOf.get("d")).toBe(3);
-    expect(order.stageOf.get("f")).toBe(0);
+    expect(order.stageOf.get("f")).toBe(5);
   });
 
   it("lists channels by the places of their ends", () => {

@@ -1,7 +1,7 @@
 /**
  * The order in which a person meets the board without seeing it (keyboard, screen reader):
  * players along the chain, stage by stage as goods flow (specifiers and players outside the
- * goods flow at the stage of what they influence or serve, else first), by name within a
+ * goods flow at the stage of what they influence or serve, else last), by name within a
  * stage; then channels in the order of their ends. It depends on the chain alone, never on
  * where cards are, so dragging a card does not reshuffle it.
  */
@@ -13,7 +13,7 @@ export interface ChainOrder {
   players: string[];
   /** Channel ids (of channels whose ends both exist), by their ends' places in `players`. */
   channels: string[];
-  /** Stage of each player, counted from 1 along goods flow; 0 for players linked to none of it. */
+  /** Stage of each player, counted from 1 along goods flow; players linked to none of it come after the last stage. */
   stageOf: Map<string, number>;
 }
 
@@ -36,7 +36,8 @@ export function chainOrder(board: Board): ChainOrder {
     if (!inGoods.has(from) && inGoods.has(to)) stage[from] = Math.min(stage[from], stage[to]);
     if (!inGoods.has(to) && inGoods.has(from)) stage[to] = Math.min(stage[to], stage[from]);
   }
-  stage.forEach((s, i) => (stage[i] = Number.isFinite(s) ? s : 0));
+  const last = Math.max(0, ...stage.filter(Number.isFinite)) + 1;
+  stage.forEach((s, i) => (stage[i] = Number.isFinite(s) ? s : last));
 
   const byName = (a: Player, b: Player) => a.name.localeCompare(b.name, "en", { numeric: true, sensitivity: "base" }) || compareIds(a.id, b.id);
   const ordered = players.map((p, i) => ({ p, s: stage[i] })).sort((a, b) => a.s - b.s || byName(a.p, b.p));

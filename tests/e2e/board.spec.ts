@@ -2,7 +2,7 @@
  * Two (or more) people on one board in separate browser contexts, against the real server
  * process and its database.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startServer, type RunningServer } from "../helpers/server";
 import { boardOf, createBoardVia, drawChannel, openAs } from "./helpers";
 

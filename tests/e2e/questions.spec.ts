@@ -2,7 +2,8 @@
  * The questions panel, the strategy view and the tidy layout, with two people on one board
  * against the real server.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { analyzeBoard } from "../../lib/valuechain/analysis";
 import { STRATEGIES } from "../../lib/valuechain/model";
 import { boardFromTemplate } from "../../lib/valuechain/templates";

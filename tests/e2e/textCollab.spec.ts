@@ -3,7 +3,8 @@
  * the real server: every character of both survives, on both screens and on the server, and
  * undo afterwards takes back only one's own words and never deletes what the other worked on.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startServer, type RunningServer } from "../helpers/server";
 import { boardOf, openAs } from "./helpers";
 

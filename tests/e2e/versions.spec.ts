@@ -3,7 +3,8 @@
  * shared link) and restore for everyone, with two or three people on one board against the
  * real server.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startServer, type RunningServer } from "../helpers/server";
 import { boardOf, drawChannel, openAs } from "./helpers";
 

@@ -4,7 +4,8 @@
  * Three browser contexts against the real server.
  */
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startServer, type RunningServer } from "../helpers/server";
 import { createBoardVia, openAs as openPage } from "./helpers";
 

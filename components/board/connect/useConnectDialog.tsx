@@ -7,11 +7,11 @@ import { useSession } from "../hooks/useSession";
 import { ConnectDialog } from "./ConnectDialog";
 import { rememberFlow } from "./lastFlow";
 
-/** The board's "draw a channel from this player" dialog, and the action that opens it. */
-export function useConnectDialog(board: Board, order: ChainOrder, setSelection: Dispatch<SetStateAction<readonly string[]>>) {
+/** The board's "draw a channel from this player" dialog, and the page's actions (BoardActions) with it. */
+export function useConnectDialog(board: Board, order: ChainOrder, setSelection: Dispatch<SetStateAction<readonly string[]>>, showDetails: () => void) {
   const { session, canEdit } = useSession();
   const [from, setFrom] = useState<string | null>(null);
-  const actions = useMemo<BoardActions>(() => ({ startConnect: (id) => canEdit && setFrom(id) }), [canEdit]);
+  const actions = useMemo<BoardActions>(() => ({ startConnect: (id) => canEdit && setFrom(id), showDetails }), [canEdit, showDetails]);
   const connect = useCallback(
     (to: string, flow: Flow) => {
       if (!from) return;

@@ -22,7 +22,7 @@ export function PlayerName({ id, aliases = "beside" }: { id: string; aliases?: "
         type="button"
         onClick={() => show([id])}
         title={aliases === "tooltip" && also ? `${name} (${also})` : `Show ${name} on the canvas`}
-        className={`rounded-sm text-left font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 ${player?.name.trim() ? "" : "italic"}`}
+        className={`inline-block min-h-6 min-w-6 rounded-sm text-left font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 ${player?.name.trim() ? "" : "italic"}`}
       >
         {name}
       </button>
