@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type Dispatch, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent, type SetStateAction } from "react";
+import { useCallback, useMemo, useRef, type Dispatch, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent, type SetStateAction } from "react";
 import {
   Background,
   Controls,
@@ -22,7 +22,7 @@ import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, KIND_DRAG_TYPE } from "./boar
 import { CanvasToolbar } from "./CanvasToolbar";
 import type { ChainOrder } from "@/lib/valuechain/chainOrder";
 import { useBoardActions } from "./BoardActions";
-import { ChannelFocusLayer } from "./channels/ChannelFocusLayer";
+import { ChannelFocusList } from "./channels/ChannelFocusList";
 import { ChannelLayer } from "./channels/ChannelLayer";
 import { ChannelMarkers } from "./ChannelMarkers";
 import { FlowChooser } from "./connect/FlowChooser";
@@ -33,7 +33,8 @@ import { FarOverview } from "./overview/FarOverview";
 import { EmptyBoardHint } from "./EmptyBoardHint";
 import { FlowLegend } from "./FlowLegend";
 import { FollowBanner } from "./FollowBanner";
-import { useBoard } from "./hooks/useBoard";
+import { useBoard, useBoardContent } from "./hooks/useBoard";
+import { useChannelFocus } from "./hooks/useChannelFocus";
 import { useChannelRoutes } from "./hooks/useChannelRoutes";
 import { useOrderedBoard } from "./hooks/useOrderedBoard";
 import { useFlowElements } from "./hooks/useFlowElements";
@@ -78,12 +79,14 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
   const { session, canEdit } = useSession();
   const { provider } = session;
   const board = useOrderedBoard(useBoard(), order.players);
+  // Names and channels only: unchanged while cards move.
+  const content = useBoardContent();
   const far = useStore(selectFar);
   const { nodes, flowNodes, remote, dragged, onNodesChange } = useFlowElements(board, selection, setSelection, far);
   const routes = useChannelRoutes(board, nodes);
   const selected = useMemo(() => new Set(selection), [selection]);
   const moving = useMemo(() => new Set(dragged.keys()), [dragged]);
-  const [focusedChannel, setFocusedChannel] = useState<string | null>(null);
+  const { focused: focusedChannel, focus: focusChannel } = useChannelFocus(routes);
   const paneSize = useStore(selectPaneSize);
   const minZoom = useMemo(() => {
     const [width, height] = paneSize.split("x").map(Number);
@@ -203,7 +206,10 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
         ) : (
           <ChannelLayer routes={routes} selected={selected} remote={remote} moving={moving} focused={focusedChannel} onSelect={selectChannel} />
         )}
-        <ChannelFocusLayer board={board} routes={routes} order={order.channels} selected={selected} onSelect={selectChannel} onFocusChange={setFocusedChannel} />
+        {/* The first panel: right after the cards in the page, so Tab reaches the channels next. */}
+        <Panel position="top-left" className="sr-only">
+          <ChannelFocusList board={content} order={order.channels} selected={selected} onSelect={selectChannel} onFocusChange={focusChannel} />
+        </Panel>
         <Background gap={24} color="#cbd5e1" />
         {/* Stacked above the legend, which takes the corner itself. */}
         <Controls showInteractive={false} position="bottom-left" style={{ marginBottom: 56 }} aria-label="Zoom and fit" />

@@ -28,5 +28,9 @@ export function minZoomFor(players: readonly { x: number; y: number }[], pane: {
     if (p.y > maxY) maxY = p.y;
   }
   const fit = Math.min(pane.width / (maxX - minX + CARD_WIDTH * 2), pane.height / (maxY - minY + CARD_HEIGHT * 2));
-  return Math.min(MIN_ZOOM, fit / 2);
+  // Rounded down to two significant digits: a card dragged a little further out does not
+  // change React Flow's zoom range on every frame.
+  const wanted = Math.min(MIN_ZOOM, fit / 2);
+  const unit = 10 ** (Math.floor(Math.log10(wanted)) - 1);
+  return Math.floor(wanted / unit) * unit;
 }

@@ -97,6 +97,8 @@ test("with the keyboard alone: Tab follows the chain, focus is visible, and C dr
     if (focused && !reached.includes(focused)) reached.push(focused);
   }
   expect(reached).toEqual(["card:m", "card:a", "card:b", "card:z", "channel:Goods: Window maker to Builders' merchant", "channel:Goods: Builders' merchant to Installer"]);
+  // The focused channel shows a ring along its line.
+  await expect(page.locator('[data-testid="channel"][data-id="c2"] [data-testid="channel-focus-ring"]')).toHaveCount(1);
 
   // A focused card shows a ring.
   const card = page.locator('.react-flow__node[data-id="a"]');
