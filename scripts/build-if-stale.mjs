@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "server", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newest(p) {
   if (!existsSync(p)) return 0;
