@@ -34,6 +34,17 @@ const EnvSchema = z.object({
   ROOM_IDLE_UNLOAD_MS: intFrom(30_000),
   COMPACT_AFTER_UPDATES: intFrom(500),
   TOKEN_RECHECK_MS: intFrom(2000),
+  MAX_DOC_MEMORY_BYTES: intFrom(64 * 1024 * 1024),
+  MAX_PENDING_BYTES: intFrom(1024 * 1024),
+  MAX_PENDING_MS: intFrom(30_000),
+  MAX_SEND_BUFFER_BYTES: intFrom(32 * 1024 * 1024),
+  MAX_SYNC_REQUESTS: intFrom(5),
+  MAX_HEAP_BYTES: intFrom(0),
+  ROOM_EVICT_IDLE_MS: intFrom(120_000),
+  MAX_CONNECTIONS_PER_ADDRESS: intFrom(200),
+  MAX_BOARDS_PER_ADDRESS: intFrom(50),
+  MAX_CONNECTIONS_PER_TOKEN: intFrom(500),
+  TRUST_PROXY: z.enum(["0", "1", "false", "true", ""]).optional().default("0"),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -54,7 +65,26 @@ export interface Config {
     roomIdleUnloadMs: number;
     compactAfterUpdates: number;
     tokenRecheckMs: number;
+    /** Estimated server memory one board may use (see server/collab/memory.ts for the rule). */
+    maxDocMemoryBytes: number;
+    /** Bytes of updates Yjs cannot integrate yet that a board holds before dropping them. */
+    maxPendingBytes: number;
+    /** How long such updates may wait for their dependency. */
+    maxPendingMs: number;
+    /** Unsent bytes a connection may have queued before it is closed (4508). */
+    maxSendBufferBytes: number;
+    /** Sync requests (sync step 1) a connection may make in a burst; one more every 10 s. */
+    maxSyncRequests: number;
+    /** Heap in use past which new boards and growing updates are refused (0: 70% of V8's limit). */
+    maxHeapBytes: number;
+    /** A board whose connections sent nothing for this long may be evicted to make room. */
+    roomEvictIdleMs: number;
+    maxConnectionsPerAddress: number;
+    maxBoardsPerAddress: number;
+    maxConnectionsPerToken: number;
   };
+  /** Take the client address from X-Forwarded-For (its last entry), set behind a reverse proxy. */
+  trustProxy: boolean;
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
 }
 
@@ -89,7 +119,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       roomIdleUnloadMs: e.ROOM_IDLE_UNLOAD_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       tokenRecheckMs: Math.max(100, e.TOKEN_RECHECK_MS),
+      maxDocMemoryBytes: e.MAX_DOC_MEMORY_BYTES,
+      maxPendingBytes: e.MAX_PENDING_BYTES,
+      maxPendingMs: e.MAX_PENDING_MS,
+      maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
+      maxSyncRequests: Math.max(1, e.MAX_SYNC_REQUESTS),
+      maxHeapBytes: e.MAX_HEAP_BYTES,
+      roomEvictIdleMs: e.ROOM_EVICT_IDLE_MS,
+      maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      maxBoardsPerAddress: e.MAX_BOARDS_PER_ADDRESS,
+      maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
     },
+    trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

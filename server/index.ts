@@ -7,6 +7,7 @@
  *   WS    /_next/*            left to Next (dev HMR)
  */
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import next from "next";
 import { loadConfig, type Config } from "./config";
@@ -15,6 +16,7 @@ import { openDatabase } from "./db/database";
 import { BoardService } from "./boards/boardService";
 import { PrismaDocStore } from "./collab/prismaDocStore";
 import { RoomManager } from "./collab/rooms";
+import { heapBudget } from "./collab/memory";
 import { LiveBoards } from "./boards/liveBoards";
 import { VersionService } from "./versions/versionService";
 import { autoVersionHooks } from "./versions/autoVersions";
@@ -30,7 +32,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
-  const rooms = new RoomManager(new PrismaDocStore(db.prisma), config.limits, log);
+  const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log);
   const versions = new VersionService(db.prisma, rooms, log);
   rooms.addHooks(autoVersionHooks(versions, log));
   const rounds = new RoundService(db.prisma, rooms, log);
@@ -49,6 +51,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     maxMessageBytes: config.limits.maxMessageBytes,
     limits: config.limits,
     tokenRecheckMs: config.limits.tokenRecheckMs,
+    trustProxy: config.trustProxy,
   });
   runtime.collab = collab;
 
@@ -61,6 +64,11 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     void handle(req, res);
   });
 
+  // The longest stall of the event loop since the previous /healthz: what a burst of work
+  // (a large sync, a load) cost everyone else, measured where it happens.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+
   async function healthz(res: http.ServerResponse): Promise<void> {
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
@@ -72,8 +80,11 @@ export async function main(config: Config = loadConfig()): Promise<void> {
           loadedBoards: rooms.loadedCount,
           connections: collab.connections.size,
           heapUsed: process.memoryUsage().heapUsed,
+          rss: process.memoryUsage.rss(),
+          eventLoopMaxMs: Math.round(loopDelay.max / 1e5) / 10,
         }),
       );
+      loopDelay.reset();
     } catch {
       res.writeHead(503, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: false, error: { code: "database_unavailable", message: "The database does not answer." } }));

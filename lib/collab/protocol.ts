@@ -44,8 +44,19 @@ export const CloseCode = {
   rateLimited: 1013,
   /** The board could not be loaded or stored; nothing was overwritten. Retry later. */
   storageFailed: 4500,
-  /** The process holds MAX_LOADED_BOARDS boards already. Retry later. */
+  /**
+   * The process cannot take this board now (MAX_LOADED_BOARDS reached with nothing idle to
+   * evict, or its memory budget is spent). Retry later.
+   */
   overloaded: 4503,
+  /**
+   * The room dropped updates of this connection that it could not integrate in time (their
+   * dependency never arrived, or they passed MAX_PENDING_BYTES). Reconnect: the resync sends
+   * them again together with what they depend on.
+   */
+  resyncNeeded: 4409,
+  /** The client did not read what the server sent and passed MAX_SEND_BUFFER_BYTES. Reconnect. */
+  sendBufferFull: 4508,
 } as const;
 
 export function encodeSaved(id: number): Uint8Array {

@@ -2,6 +2,12 @@
  * One websocket on one board: decodes y-websocket frames, enforces role and limits, and
  * hands valid messages to the room. Frames that arrive while the room is loading wait in
  * order (R-LOAD); nothing is answered before the load completes.
+ *
+ * R-SEND: what the server queues for a client is bounded. A client that does not read past
+ * MAX_SEND_BUFFER_BYTES is dropped at once (4508), which frees what was queued for it. A
+ * connection has at most one sync answer in flight: sync requests that arrive meanwhile are
+ * coalesced into one answer sent once the first is written out, and more than
+ * MAX_SYNC_REQUESTS in a burst (one more every 10 s) close the connection with 1013.
  */
 import type { WebSocket } from "ws";
 import * as decoding from "lib0/decoding";
@@ -9,14 +15,19 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import { CloseCode, MessageType, SyncType } from "../../lib/collab/protocol";
-import { DocumentTooLargeError, type Role, type Room, type RoomConnection } from "./room";
+import { DocumentTooLargeError, ServerMemoryFullError, type Role, type Room, type RoomConnection } from "./room";
 import { TooManyRoomsError, type RoomManager } from "./rooms";
 import { BoardNotFoundError } from "./docStore";
 
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
   maxAwarenessBytes: number;
+  maxSendBufferBytes: number;
+  maxSyncRequests: number;
 }
+
+/** One more sync request is allowed every this many ms, up to MAX_SYNC_REQUESTS. */
+const SYNC_REQUEST_REFILL_MS = 10_000;
 
 export interface ConnectionContext {
   boardId: string;
@@ -49,6 +60,12 @@ export class Connection implements RoomConnection {
   private lastRefill = Date.now();
   private alive = true;
   private readonly pinger: NodeJS.Timeout;
+  /** Messages of the sync answer in flight that are not written out yet. */
+  private syncInFlight = 0;
+  /** The newest sync request that arrived while an answer was in flight. */
+  private syncWanted: Uint8Array | null = null;
+  private syncTokens: number;
+  private lastSyncRefill = Date.now();
   /** Writes a viewer attempted; kept for logs and tests. */
   droppedWrites = 0;
 
@@ -59,6 +76,7 @@ export class Connection implements RoomConnection {
     this.role = ctx.role;
     this.tokenHash = ctx.tokenHash;
     this.tokens = ctx.limits.maxMessagesPerSecond;
+    this.syncTokens = ctx.limits.maxSyncRequests;
     ws.binaryType = "nodebuffer";
     ws.on("message", (data, isBinary) => this.onFrame(data as Buffer, isBinary));
     ws.on("close", () => this.onClose());
@@ -90,11 +108,24 @@ export class Connection implements RoomConnection {
     }
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, written?: () => void): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount + message.length > this.ctx.limits.maxSendBufferBytes) return this.dropSlowReader();
     this.ws.send(message, { binary: true }, (err) => {
-      if (err) this.close(CloseCode.goingAway, "send failed");
+      if (err) return this.close(CloseCode.goingAway, "send failed");
+      written?.();
     });
+  }
+
+  /**
+   * R-SEND: the close frame would wait behind everything the client is not reading, so the
+   * socket is destroyed at once; that is what frees the memory queued for it.
+   */
+  private dropSlowReader(): void {
+    this.ctx.log.warn({ boardId: this.ctx.boardId, buffered: this.ws.bufferedAmount }, "dropping a client that does not read");
+    this.ws.close(CloseCode.sendBufferFull, "send buffer full");
+    this.ws.terminate();
+    this.onClose();
   }
 
   close(code: number, reason: string): void {
@@ -172,15 +203,46 @@ export class Connection implements RoomConnection {
     } catch (err) {
       if (err instanceof ProtocolError) return this.close(err.code, err.message);
       if (err instanceof DocumentTooLargeError) return this.close(CloseCode.documentTooLarge, "document too large");
+      if (err instanceof ServerMemoryFullError) return this.close(CloseCode.rateLimited, "server memory is full; retry later");
       this.ctx.log.debug({ err, boardId: this.ctx.boardId }, "malformed message");
       this.close(CloseCode.badMessage, "malformed message");
     }
   }
 
+  private requestSync(room: Room, stateVector: Uint8Array): void {
+    const now = Date.now();
+    const max = this.ctx.limits.maxSyncRequests;
+    this.syncTokens = Math.min(max, this.syncTokens + (now - this.lastSyncRefill) / SYNC_REQUEST_REFILL_MS);
+    this.lastSyncRefill = now;
+    if (this.syncTokens < 1) throw new ProtocolError(CloseCode.rateLimited, "too many sync requests");
+    this.syncTokens -= 1;
+    if (this.syncInFlight) {
+      this.syncWanted = stateVector;
+      return;
+    }
+    this.sendSync(room, stateVector);
+  }
+
+  private sendSync(room: Room, stateVector: Uint8Array): void {
+    const messages = room.syncAnswer(stateVector);
+    this.syncInFlight = messages.length;
+    const written = () => {
+      if (--this.syncInFlight > 0 || !this.syncWanted || this.closed) return;
+      const next = this.syncWanted;
+      this.syncWanted = null;
+      try {
+        this.sendSync(room, next);
+      } catch {
+        this.close(CloseCode.badMessage, "malformed sync request");
+      }
+    };
+    for (const m of messages) this.send(m, written);
+  }
+
   private handleSync(room: Room, d: decoding.Decoder): void {
     const syncType = decoding.readVarUint(d);
     const payload = decoding.readVarUint8Array(d);
-    if (syncType === SyncType.step1) return room.answerSyncStep1(this, payload);
+    if (syncType === SyncType.step1) return this.requestSync(room, payload);
     if (syncType !== SyncType.step2 && syncType !== SyncType.update) {
       throw new ProtocolError(CloseCode.badMessage, `unknown sync message type ${syncType}`);
     }

@@ -1,9 +1,18 @@
 /**
  * One loaded board: its Y.Doc, awareness, connections and the durable commit pipeline.
  *
- * R-LOAD:    a room is created only from a completed load; nothing is served before.
- * R-COMMIT:  an update is relayed to other connections only after its database commit.
- *            Updates that arrive during a commit are grouped into the next one.
+ * R-LOAD:    a room is created only from a completed load; nothing is served before. A stored
+ *            state holding content Yjs cannot integrate is repaired on load (R-PENDING).
+ * R-COMMIT:  an update is relayed to other connections only after its database commit, and a
+ *            sync answer holds committed content only (CommittedState). Updates that arrive
+ *            during a commit are grouped into the next one.
+ * R-PENDING: an update Yjs cannot integrate yet (its dependency is missing) counts against the
+ *            size limit, is never relayed, served or snapshotted, and is dropped past
+ *            MAX_PENDING_BYTES or MAX_PENDING_MS; its senders are closed with 4409 and resend
+ *            it with what it depends on after their resync.
+ * R-BUDGET:  an update that adds content is refused (4413) when the board would pass
+ *            MAX_DOC_BYTES or MAX_DOC_MEMORY_BYTES (memory.ts), and (1013) when the process is
+ *            past its heap budget. Deletions are always accepted, so a full board stays editable.
  * R-SAVED:   SAVED(id) is sent once every update the connection sent before SAVE_REQUEST(id)
  *            is committed. An update Yjs keeps pending (it depends on a struct the room has not
  *            seen yet) is not committed: SAVED waits until it is integrated and committed.
@@ -17,6 +26,9 @@ import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import type { DocStore } from "./docStore";
 import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } from "./awarenessFilter";
+import { CommittedState, updateMessage } from "./committedState";
+import { compactUpdates } from "./compaction";
+import { estimateMemory, heapUsed, structCount, type HeapBudget } from "./memory";
 import { CloseCode, MessageType, encodeSaved } from "../../lib/collab/protocol";
 
 export type Role = "owner" | "editor" | "viewer";
@@ -31,7 +43,12 @@ export interface RoomConnection {
 
 export interface RoomOptions {
   maxDocBytes: number;
+  maxDocMemoryBytes: number;
+  maxPendingBytes: number;
+  maxPendingMs: number;
   compactAfterUpdates: number;
+  /** Heap in use past which new boards, then growing updates, are refused (memory.ts). */
+  heapBudget: HeapBudget;
 }
 
 interface PendingUpdate {
@@ -44,6 +61,11 @@ export const AWARENESS_BATCH_MS = 40;
 
 export class DocumentTooLargeError extends Error {
   readonly reason = "document_too_large";
+}
+
+/** The process is past its heap budget: a growing update waits until memory is freed. */
+export class ServerMemoryFullError extends Error {
+  readonly reason = "server_memory_full";
 }
 
 /** A client's update that Yjs cannot decode; nothing of it was applied. */
@@ -103,16 +125,16 @@ export class Room {
   private appliedSeq = 0;
   private committedSeq = 0;
   private saveWaiters: { conn: RoomConnection; id: number; seq: number; pending: boolean }[] = [];
-  /** Sync step 2 answers computed while updates were uncommitted: sent once `seq` is committed. */
-  private step2Waiters: { conn: RoomConnection; message: Uint8Array; seq: number }[] = [];
   /** What each connection sent that Yjs keeps pending on a missing dependency (R-SAVED). */
   private readonly unintegrated = new Map<RoomConnection, Needs>();
+  private pendingTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
   private flushScheduled = false;
   private flushing = false;
-  private lastUpdateId: number;
-  private updatesSinceSnapshot: number;
-  private approxBytes: number;
+  private compacting = false;
+  private queuedBytes = 0;
+  /** When a connection last sent an edit or presence (eviction picks the stalest room). */
+  lastActivity = Date.now();
   broken = false;
   /** Called once when the room can no longer be trusted (storage failure). */
   onBroken: (err: unknown) => void = () => {};
@@ -122,30 +144,71 @@ export class Room {
     private readonly store: DocStore,
     private readonly opts: RoomOptions,
     private readonly log: Logger,
-    loaded: { lastUpdateId: number; updateCount: number; bytes: number },
+    private readonly committed: CommittedState,
   ) {
-    this.lastUpdateId = loaded.lastUpdateId;
-    this.updatesSinceSnapshot = loaded.updateCount;
-    this.approxBytes = loaded.bytes;
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.relayAwareness);
   }
 
   static async load(boardId: string, store: DocStore, opts: RoomOptions, log: Logger): Promise<Room> {
     const stored = await store.load(boardId);
-    const bytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
-    const room = new Room(boardId, store, opts, log, {
-      lastUpdateId: stored.lastUpdateId,
-      updateCount: stored.updates.length,
-      bytes,
-    });
+    const committed = new CommittedState(stored.snapshot);
+    for (const u of stored.updates) committed.append(u, null, stored.lastUpdateId);
+    const room = new Room(boardId, store, opts, log, committed);
     // Loading replays what is already durable, so the store listener is attached only after.
     Y.transact(room.doc, () => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const u of stored.updates) Y.applyUpdate(room.doc, u);
     });
+    if (room.pendingBytes() > 0) await room.repair(stored.lastUpdateId);
     room.doc.on("update", room.enqueueListener);
     return room;
+  }
+
+  /**
+   * The stored state holds content Yjs cannot integrate (written before R-PENDING existed):
+   * drop it, keep everything that was integrated, and store the clean state as the snapshot
+   * so that the board is served, counted and edited from what it really holds.
+   */
+  private async repair(lastUpdateId: number): Promise<void> {
+    const { state, dropped } = await compactUpdates(this.committed.all());
+    this.dropPendingStructs();
+    await this.store.compact(this.boardId, state, lastUpdateId);
+    this.committed.reset(state);
+    this.log.warn({ boardId: this.boardId, droppedBytes: dropped, bytes: state.length }, "repaired board: dropped content that could not be integrated");
+  }
+
+  /**
+   * The document's state for a version: everything applied, without what Yjs keeps pending
+   * (R-PENDING: it is not part of the board and must not reach any snapshot).
+   */
+  encodeState(): Uint8Array {
+    const store = this.doc.store;
+    const { pendingStructs, pendingDs } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    try {
+      return Y.encodeStateAsUpdate(this.doc);
+    } finally {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
+    }
+  }
+
+  /** Bytes of updates Yjs holds back because something they depend on is missing. */
+  pendingBytes(): number {
+    const store = this.doc.store;
+    return (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+  }
+
+  private dropPendingStructs(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+
+  /** Bytes of the board: committed, plus applied and waiting for their commit. */
+  get docBytes(): number {
+    return this.committed.bytes + this.queuedBytes;
   }
 
   private readonly enqueueListener = (update: Uint8Array, origin: unknown) => this.enqueue(update, origin);
@@ -154,6 +217,7 @@ export class Room {
 
   add(conn: RoomConnection): void {
     this.conns.add(conn);
+    this.lastActivity = Date.now();
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.sync);
     syncProtocol.writeSyncStep1(e, this.doc);
@@ -165,7 +229,6 @@ export class Room {
   remove(conn: RoomConnection): void {
     if (!this.conns.delete(conn)) return;
     this.saveWaiters = this.saveWaiters.filter((w) => w.conn !== conn);
-    this.step2Waiters = this.step2Waiters.filter((w) => w.conn !== conn);
     this.unintegrated.delete(conn);
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
     this.ownership.release(conn, conn.awarenessIds);
@@ -176,12 +239,50 @@ export class Room {
 
   /** Applies a client's document update (sync step 2 or update). Viewers never get here. */
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
-    if (this.approxBytes + update.length > this.opts.maxDocBytes) {
-      throw new DocumentTooLargeError(`update of ${update.length} bytes would exceed MAX_DOC_BYTES`);
-    }
     const decoded = decodeClientUpdate(update);
+    this.lastActivity = Date.now();
+    // R-BUDGET: deletions only ever shrink a board, so they pass even when it is full.
+    if (decoded.structs.length) this.checkBudget(update.length, decoded.structs.length);
     Y.applyUpdate(this.doc, update, conn);
     this.trackPending(conn, decoded);
+    this.boundPending();
+  }
+
+  private checkBudget(bytes: number, structs: number): void {
+    const total = this.docBytes + this.pendingBytes() + bytes;
+    if (total > this.opts.maxDocBytes) {
+      throw new DocumentTooLargeError(`update of ${bytes} bytes would exceed MAX_DOC_BYTES`);
+    }
+    if (estimateMemory(structCount(this.doc) + structs, total) > this.opts.maxDocMemoryBytes) {
+      throw new DocumentTooLargeError(`update of ${structs} structs would exceed MAX_DOC_MEMORY_BYTES`);
+    }
+    if (heapUsed() > this.opts.heapBudget.updates) throw new ServerMemoryFullError("the server is past its heap budget");
+  }
+
+  /** R-PENDING: what cannot be integrated is held only so long, and only so much of it. */
+  private boundPending(): void {
+    const bytes = this.pendingBytes();
+    if (!bytes) {
+      if (this.pendingTimer) clearTimeout(this.pendingTimer);
+      this.pendingTimer = null;
+      return;
+    }
+    if (bytes > this.opts.maxPendingBytes) return this.dropPending("too large");
+    this.pendingTimer ??= setTimeout(() => {
+      this.pendingTimer = null;
+      if (this.pendingBytes()) this.dropPending("dependency never arrived");
+    }, this.opts.maxPendingMs);
+    this.pendingTimer.unref();
+  }
+
+  private dropPending(why: string): void {
+    this.log.warn({ boardId: this.boardId, bytes: this.pendingBytes(), why }, "dropped updates that could not be integrated");
+    this.dropPendingStructs();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
+    const senders = [...this.unintegrated.keys()];
+    this.unintegrated.clear();
+    for (const conn of senders) conn.close(CloseCode.resyncNeeded, "resync: updates could not be integrated");
   }
 
   /**
@@ -218,28 +319,19 @@ export class Room {
     return false;
   }
 
-  /** Answers a client's sync step 1 with everything it lacks. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MessageType.sync);
-    syncProtocol.writeSyncStep2(e, this.doc, stateVector);
-    return encoding.toUint8Array(e);
-  }
-
   /**
-   * Answers sync step 1 (R-COMMIT): the answer is computed now, but when the document holds
-   * updates not committed yet, it is sent only after their commit, so that a joining client
-   * never receives an update that a crash could still lose.
+   * Answers a client's sync step 1 with the committed state it lacks (R-COMMIT, R-PENDING):
+   * updates applied but not committed yet reach it by the relay after their commit.
    */
-  answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): void {
-    const message = this.syncStep2For(stateVector);
-    if (this.committedSeq >= this.appliedSeq) conn.send(message);
-    else this.step2Waiters.push({ conn, message, seq: this.appliedSeq });
+  syncAnswer(stateVector: Uint8Array): Uint8Array[] {
+    return this.committed.answer(stateVector);
   }
 
   applyAwareness(conn: RoomConnection, update: Uint8Array): void {
     const entries = this.ownership.filter(conn, conn.awarenessIds, decodeAwarenessUpdate(update));
-    if (entries.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+    if (!entries.length) return;
+    this.lastActivity = Date.now();
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
   }
 
   requestSaved(conn: RoomConnection, id: number): void {
@@ -254,7 +346,7 @@ export class Room {
     if (this.broken) return;
     this.pending.push({ update, origin: this.conns.has(origin as RoomConnection) ? (origin as RoomConnection) : null });
     this.appliedSeq++;
-    this.approxBytes += update.length;
+    this.queuedBytes += update.length;
     if (!this.flushScheduled && !this.flushing) {
       this.flushScheduled = true;
       // Group commit: every update that arrives in this event-loop turn shares one transaction.
@@ -269,13 +361,12 @@ export class Room {
       while (this.pending.length && !this.broken) {
         const batch = this.pending;
         this.pending = [];
-        this.lastUpdateId = await this.store.append(this.boardId, batch.map((p) => p.update));
+        const rowId = await this.store.append(this.boardId, batch.map((p) => p.update));
+        for (const p of batch) this.queuedBytes -= p.update.length;
         this.committedSeq += batch.length;
-        this.updatesSinceSnapshot += batch.length;
-        this.answerStep2Waiters();
-        this.relay(batch);
+        this.relay(batch, rowId);
         this.answerSaveWaiters();
-        if (this.updatesSinceSnapshot >= this.opts.compactAfterUpdates) await this.compact();
+        if (this.shouldCompact()) void this.compact();
       }
     } catch (err) {
       this.fail(err);
@@ -289,25 +380,38 @@ export class Room {
     }
   }
 
-  /**
-   * The snapshot is the whole in-memory doc, which may already hold updates still waiting for
-   * their commit. That is safe: they are appended later with higher ids and re-applying them
-   * on load is idempotent.
-   */
-  private async compact(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.doc);
-    await this.store.compact(this.boardId, state, this.lastUpdateId);
-    this.updatesSinceSnapshot = 0;
-    this.approxBytes = state.length;
-    this.log.debug({ boardId: this.boardId, bytes: state.length }, "compacted board");
+  /** Every COMPACT_AFTER_UPDATES updates, or once the tail outweighs the snapshot (and 1 MiB). */
+  private shouldCompact(): boolean {
+    if (this.compacting || this.broken) return false;
+    const tail = this.committed.bytes - this.committed.baseBytes;
+    return this.committed.tailLength >= this.opts.compactAfterUpdates || tail > Math.max(1024 * 1024, this.committed.baseBytes);
   }
 
-  private relay(batch: PendingUpdate[]): void {
+  /**
+   * Merges the committed bytes (never the live doc, which may hold uncommitted or pending
+   * content) into a new snapshot in the worker thread, while edits keep being committed.
+   */
+  private async compact(): Promise<void> {
+    const job = this.committed.toCompact();
+    if (!job) return;
+    this.compacting = true;
+    try {
+      const { state, dropped } = await compactUpdates(job.updates);
+      if (this.broken) return;
+      await this.store.compact(this.boardId, state, job.uptoRowId);
+      this.committed.compacted(state, job.count);
+      this.log.debug({ boardId: this.boardId, bytes: state.length, dropped }, "compacted board");
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  private relay(batch: PendingUpdate[], rowId: number): void {
     for (const { update, origin } of batch) {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MessageType.sync);
-      syncProtocol.writeUpdate(e, update);
-      const message = encoding.toUint8Array(e);
+      const message = updateMessage(update);
+      this.committed.append(update, message, rowId);
       for (const conn of this.conns) if (conn !== origin) conn.send(message);
     }
   }
@@ -324,16 +428,6 @@ export class Room {
       else still.push(w);
     }
     this.saveWaiters = still;
-  }
-
-  private answerStep2Waiters(): void {
-    if (!this.step2Waiters.length) return;
-    const still: typeof this.step2Waiters = [];
-    for (const w of this.step2Waiters) {
-      if (w.seq <= this.committedSeq) w.conn.send(w.message);
-      else still.push(w);
-    }
-    this.step2Waiters = still;
   }
 
   private fail(err: unknown): void {
@@ -387,6 +481,7 @@ export class Room {
 
   destroy(): void {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.awareness.off("update", this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();

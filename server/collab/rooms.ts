@@ -1,15 +1,24 @@
 /**
  * The rooms loaded in this process: loads each board once (concurrent joins share the load),
  * unloads a room once it has been empty for ROOM_IDLE_UNLOAD_MS and its updates are
- * committed, and refuses new boards past MAX_LOADED_BOARDS.
+ * committed.
+ *
+ * R-ROOMS: when a new board needs room (MAX_LOADED_BOARDS reached, or the heap past its
+ * budget), the stalest board nobody is using is evicted first: an empty one, else one whose
+ * connections have sent nothing for ROOM_EVICT_IDLE_MS (they are closed with 1001 and
+ * reconnect when they come back). Only when nothing is idle is the new board refused (4503 on
+ * the websocket, 503 with Retry-After over HTTP); a board in use is never the one refused.
  */
 import type { Logger } from "pino";
 import type { DocStore } from "./docStore";
+import { heapUsed } from "./memory";
 import { Room, type RoomOptions } from "./room";
+import { CloseCode } from "../../lib/collab/protocol";
 
 export interface RoomManagerOptions extends RoomOptions {
   maxLoadedBoards: number;
   roomIdleUnloadMs: number;
+  roomEvictIdleMs: number;
 }
 
 /** Lifecycle hooks for features built on rooms (automatic versions). */
@@ -56,11 +65,21 @@ export class RoomManager {
     this.cancelUnload(boardId);
     const existing = this.rooms.get(boardId);
     if (existing) return existing;
+    if (!this.loading.has(boardId) && this.full()) {
+      await this.evictOne();
+      // The board may have been loaded by someone else while the eviction ran.
+      const loaded = this.rooms.get(boardId);
+      if (loaded) return loaded;
+      if (!this.loading.has(boardId) && this.full()) {
+        throw new TooManyRoomsError(
+          heapUsed() > this.opts.heapBudget.boards
+            ? "the server is out of memory for more boards"
+            : `this process already holds ${this.opts.maxLoadedBoards} boards in use`,
+        );
+      }
+    }
     let pending = this.loading.get(boardId);
     if (!pending) {
-      if (this.rooms.size + this.loading.size >= this.opts.maxLoadedBoards) {
-        throw new TooManyRoomsError(`this process already holds ${this.opts.maxLoadedBoards} boards`);
-      }
       pending = Room.load(boardId, this.store, this.opts, this.log).then((room) => {
         room.onBroken = () => this.drop(boardId, room);
         this.rooms.set(boardId, room);
@@ -71,6 +90,26 @@ export class RoomManager {
       pending.finally(() => this.loading.delete(boardId)).catch(() => {});
     }
     return pending;
+  }
+
+  private full(): boolean {
+    return this.rooms.size + this.loading.size >= this.opts.maxLoadedBoards || heapUsed() > this.opts.heapBudget.boards;
+  }
+
+  /** Evicts the stalest board nobody is using, if there is one (R-ROOMS). */
+  private async evictOne(): Promise<boolean> {
+    const now = Date.now();
+    const idle = [...this.rooms.values()]
+      .filter((r) => !this.leases.has(r.boardId) && (r.conns.size === 0 || now - r.lastActivity >= this.opts.roomEvictIdleMs))
+      .sort((a, b) => Number(a.conns.size > 0) - Number(b.conns.size > 0) || a.lastActivity - b.lastActivity);
+    const room = idle[0];
+    if (!room) return false;
+    for (const conn of room.conns) conn.close(CloseCode.goingAway, "board evicted after inactivity");
+    await room.whenIdle();
+    if (this.rooms.get(room.boardId) !== room || room.conns.size > 0 || this.leases.has(room.boardId)) return false;
+    this.drop(room.boardId, room);
+    this.log.info({ boardId: room.boardId }, "evicted an idle board to make room");
+    return true;
   }
 
   /** Runs `fn` with the live room, loading it for the duration if nobody has it open. */

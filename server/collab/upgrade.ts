@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { BoardService } from "../boards/boardService";
 import { Connection, type ConnectionLimits } from "./connection";
 import type { RoomManager } from "./rooms";
+import { Admission, clientAddress, type AdmissionLimits } from "./admission";
 import { CloseCode } from "../../lib/collab/protocol";
 
 export const COLLAB_PREFIX = "/collab/";
@@ -20,8 +21,9 @@ export interface CollabOptions {
   log: Logger;
   allowedOrigins: string[];
   maxMessageBytes: number;
-  limits: ConnectionLimits;
+  limits: ConnectionLimits & AdmissionLimits;
   tokenRecheckMs: number;
+  trustProxy: boolean;
 }
 
 export interface Collab {
@@ -43,13 +45,17 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+function refuse(socket: Duplex, status: number, text: string, headers = ""): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${headers}Content-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
 }
+
+/** How long a client refused for its address or link is asked to wait. */
+const ADMISSION_RETRY_SECONDS = 30;
 
 export function createCollab(opts: CollabOptions): Collab {
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
+  const admission = new Admission(opts.limits);
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -59,10 +65,20 @@ export function createCollab(opts: CollabOptions): Collab {
     const access = await opts.boards.resolve(boardId, url.searchParams.get("t") ?? bearer);
     if (!access) return refuse(socket, 401, "Unauthorized");
     if (socket.destroyed) return;
+    const address = clientAddress(req, opts.trustProxy);
+    const refusal = admission.refusal(address, access.tokenHash, access.boardId);
+    if (refusal) {
+      opts.log.warn({ boardId: access.boardId, address, refusal }, "websocket refused");
+      return refuse(socket, 429, "Too Many Requests", `Retry-After: ${ADMISSION_RETRY_SECONDS}\r\n`);
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      const release = admission.add(address, access.tokenHash, access.boardId);
       const conn = new Connection(ws, { ...access, rooms: opts.rooms, limits: opts.limits, log: opts.log });
       connections.add(conn);
-      ws.on("close", () => connections.delete(conn));
+      ws.on("close", () => {
+        connections.delete(conn);
+        release();
+      });
     });
   }
 

@@ -141,5 +141,5 @@ interface Captured {
 }
 
 function capture(room: Room): Captured {
-  return { state: Y.encodeStateAsUpdate(room.doc), file: toBoardFile(readBoard(room.doc)) };
+  return { state: room.encodeState(), file: toBoardFile(readBoard(room.doc)) };
 }

@@ -36,9 +36,9 @@ export class RawSocket {
   }
 
   /** Opens a socket; rejects with the HTTP status when the upgrade is refused. */
-  static open(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+  static open(url: string, headers: Record<string, string> = {}, options: WebSocket.ClientOptions = {}): Promise<RawSocket> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { headers, perMessageDeflate: false });
+      const ws = new WebSocket(url, { headers, perMessageDeflate: false, ...options });
       const sock = new RawSocket(ws);
       ws.once("open", () => resolve(sock));
       ws.once("unexpected-response", (_req, res) => {
@@ -150,6 +150,11 @@ export class RawSocket {
 
   terminate(): void {
     this.ws.terminate();
+  }
+
+  /** Stops reading from the TCP socket, as a client that never reads would. */
+  stopReading(): void {
+    (this.ws as unknown as { _socket: { pause(): void } })._socket.pause();
   }
 
   close(): void {
