@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   ROOM_IDLE_UNLOAD_MS: intFrom(30_000),
   COMPACT_AFTER_UPDATES: intFrom(500),
   TOKEN_RECHECK_MS: intFrom(2000),
+  MAX_ROUND_PARTICIPANTS: intFrom(200),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -54,6 +55,8 @@ export interface Config {
     roomIdleUnloadMs: number;
     compactAfterUpdates: number;
     tokenRecheckMs: number;
+    /** Participants one workshop round takes answers from; a new one beyond it gets 409 round_full. */
+    maxRoundParticipants: number;
   };
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
 }
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       roomIdleUnloadMs: e.ROOM_IDLE_UNLOAD_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       tokenRecheckMs: Math.max(100, e.TOKEN_RECHECK_MS),
+      maxRoundParticipants: Math.max(1, e.MAX_ROUND_PARTICIPANTS),
     },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
