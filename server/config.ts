@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   MAX_BOARDS_PER_ADDRESS: intFrom(50),
   MAX_CONNECTIONS_PER_TOKEN: intFrom(500),
   TRUST_PROXY: z.enum(["0", "1", "false", "true", ""]).optional().default("0"),
+  MAX_ROUND_PARTICIPANTS: intFrom(200),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -82,6 +83,8 @@ export interface Config {
     maxConnectionsPerAddress: number;
     maxBoardsPerAddress: number;
     maxConnectionsPerToken: number;
+    /** Participants one workshop round takes answers from; a new one beyond it gets 409 round_full. */
+    maxRoundParticipants: number;
   };
   /** Take the client address from X-Forwarded-For (its last entry), set behind a reverse proxy. */
   trustProxy: boolean;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
       maxBoardsPerAddress: e.MAX_BOARDS_PER_ADDRESS,
       maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
+      maxRoundParticipants: Math.max(1, e.MAX_ROUND_PARTICIPANTS),
     },
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

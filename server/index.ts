@@ -35,7 +35,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log);
   const versions = new VersionService(db.prisma, rooms, log);
   rooms.addHooks(autoVersionHooks(versions, log));
-  const rounds = new RoundService(db.prisma, rooms, log);
+  const rounds = new RoundService(db.prisma, rooms, log, config.limits);
   const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, rounds, log, startedAt: Date.now(), collab: null };
   publishRuntime(runtime);
 

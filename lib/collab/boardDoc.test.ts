@@ -4,6 +4,12 @@ import {
   addChannel,
   addPlayer,
   deletePlayers,
+  MAX_ANSWERED_NAMES,
+  readRound,
+  startRound,
+  workshopOf,
+  writeAnswered,
+  writeRound,
   movePlayers,
   playersOf,
   readBoard,
@@ -106,5 +112,68 @@ describe("board document binding", () => {
     sync(a, b);
     undo.undo();
     expect(readBoard(a).players.map((p) => p.name)).toEqual(["Us", "Reseller"]);
+  });
+});
+
+describe("workshop round", () => {
+  const info = { id: "r1", status: "open" as const, questions: ["us"], timerSeconds: null, startedAt: "2025-01-01T00:00:00.000Z", lockEditing: false };
+  const person = (i: number) => ({ ref: `ref${String(i).padStart(3, "0")}`, name: `P${i}`, function: "Sales", at: 1000 + i });
+
+  it("writes only the participants that are new or changed, and nothing for the same answer again", () => {
+    const doc = new Y.Doc();
+    startRound(doc, info);
+    const updates: Uint8Array[] = [];
+    doc.on("update", (u: Uint8Array) => updates.push(u));
+    writeAnswered(doc, [person(1)], 1);
+    writeAnswered(doc, [person(1), person(2)], 2);
+    expect(updates).toHaveLength(2);
+    expect(Math.max(...updates.map((u) => u.length))).toBeLessThan(150);
+    writeAnswered(doc, [person(1), person(2)], 2);
+    expect(updates).toHaveLength(2);
+    writeAnswered(doc, [person(1), { ...person(2), name: "Pat" }], 2);
+    expect(updates).toHaveLength(3);
+    expect(readRound(doc)).toMatchObject({ ...info, answeredCount: 2, answered: [{ ref: "ref001", name: "P1", function: "Sales" }, { ref: "ref002", name: "Pat", function: "Sales" }] });
+  });
+
+  it("names at most MAX_ANSWERED_NAMES; beyond them only the count grows", () => {
+    const doc = new Y.Doc();
+    startRound(doc, info);
+    const all = Array.from({ length: MAX_ANSWERED_NAMES + 50 }, (_, i) => person(i));
+    writeAnswered(doc, all, all.length);
+    const round = readRound(doc)!;
+    expect(round.answered).toHaveLength(MAX_ANSWERED_NAMES);
+    expect(round.answered[0].ref).toBe("ref000");
+    expect(round.answeredCount).toBe(all.length);
+  });
+
+  it("keeps who answered through a status change, and a new round starts with nobody", () => {
+    const doc = new Y.Doc();
+    startRound(doc, info);
+    writeAnswered(doc, [person(1)], 1);
+    writeRound(doc, { ...readRound(doc)!, status: "revealed" });
+    expect(workshopOf(doc).get("round")).not.toHaveProperty("answered");
+    expect(readRound(doc)).toMatchObject({ status: "revealed", answeredCount: 1, answered: [{ name: "P1" }] });
+    startRound(doc, { ...info, id: "r2" });
+    expect(readRound(doc)).toMatchObject({ id: "r2", answeredCount: 0, answered: [] });
+  });
+
+  it("reads a round written before answeredBy, and moves it to the map on the next answer", () => {
+    const doc = new Y.Doc();
+    const old = [{ ref: "a", name: "Ann", function: "Sales" }, { ref: "b", name: "Ben", function: "Finance" }];
+    workshopOf(doc).set("round", { ...info, answered: old });
+    expect(readRound(doc)).toMatchObject({ answered: old, answeredCount: 2 });
+    writeAnswered(doc, [...old, { ref: "c", name: "Cy", function: "Other" }].map((a, i) => ({ ...a, at: i })), 3);
+    expect(workshopOf(doc).get("round")).not.toHaveProperty("answered");
+    expect(readRound(doc)).toMatchObject({ answered: [...old, { ref: "c", name: "Cy", function: "Other" }], answeredCount: 3 });
+  });
+
+  it("orders who answered the same way on every client", () => {
+    const server = new Y.Doc();
+    startRound(server, info);
+    writeAnswered(server, [person(2)], 1);
+    writeAnswered(server, [person(1), person(2)], 2);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    expect(readRound(client)!.answered.map((a) => a.ref)).toEqual(["ref001", "ref002"]);
   });
 });

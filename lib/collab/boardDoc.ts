@@ -234,24 +234,66 @@ export function repairDangling(doc: Y.Doc, origin?: unknown): number {
  * `doc.getMap('workshop')`: the current round as everyone may see it — its questions, status,
  * timer and who has answered (not what) — and the facilitator's spotlight. Written by the
  * server for rounds; answers stay on the server until the reveal (PRODUCT.md, workshop).
+ *   round:         { id, status, questions, timerSeconds, startedAt, lockEditing }, written on
+ *                  start and status changes only (boards written before answeredBy also hold
+ *                  `answered: [{ref,name,function}]` in it)
+ *   answeredBy:    Y.Map ref → { name, function, at }: the first MAX_ANSWERED_NAMES who answered
+ *   answeredCount: how many answered in all
+ * Who answered is kept per participant so that an answer changes a few bytes of the document,
+ * not the whole list: rewritten whole, 440 answers sent every client 19 MB.
  */
 export const workshopOf = (doc: Y.Doc) => doc.getMap<unknown>("workshop");
 
-export interface PublicRound {
+/** The document names at most this many who answered; beyond them only the count grows. */
+export const MAX_ANSWERED_NAMES = 100;
+
+export interface RoundInfo {
   id: string;
   status: "open" | "revealed" | "closed";
   questions: string[];
   timerSeconds: number | null;
   startedAt: string;
   lockEditing: boolean;
-  answered: { ref: string; name: string; function: string }[];
+}
+
+export interface AnsweredEntry {
+  ref: string;
+  name: string;
+  function: string;
+}
+
+export interface PublicRound extends RoundInfo {
+  /** Who answered, in the order they first answered: at most MAX_ANSWERED_NAMES (an older board: all). */
+  answered: AnsweredEntry[];
+  /** How many answered, including those beyond the names listed. */
+  answeredCount: number;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** The per-participant map, then the old whole list of a round written before it. */
+function readAnswered(workshop: Y.Map<unknown>, legacy: unknown): AnsweredEntry[] {
+  const by = workshop.get("answeredBy");
+  const listed: (AnsweredEntry & { at: number })[] = [];
+  if (by instanceof Y.Map) {
+    by.forEach((v, ref) => {
+      if (isRecord(v)) listed.push({ ref, name: str(v.name), function: str(v.function), at: num(v.at) });
+    });
+  }
+  // Y.Map keys come in the order this client integrated them: sort for the same order everywhere.
+  listed.sort((a, b) => a.at - b.at || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  const inMap = new Set(listed.map((a) => a.ref));
+  const old = Array.isArray(legacy) ? legacy.filter((a): a is Record<string, unknown> => isRecord(a) && typeof a.ref === "string" && !inMap.has(a.ref)) : [];
+  return [...old.map((a) => ({ ref: a.ref as string, name: str(a.name), function: str(a.function) })), ...listed.map(({ ref, name, function: fn }) => ({ ref, name, function: fn }))];
 }
 
 export function readRound(doc: Y.Doc): PublicRound | null {
-  const r = workshopOf(doc).get("round");
-  if (!r || typeof r !== "object") return null;
-  const o = r as Record<string, unknown>;
+  const workshop = workshopOf(doc);
+  const o = workshop.get("round");
+  if (!isRecord(o)) return null;
   if (typeof o.id !== "string" || !["open", "revealed", "closed"].includes(o.status as string)) return null;
+  const answered = readAnswered(workshop, o.answered);
+  const count = num(workshop.get("answeredCount"));
   return {
     id: o.id,
     status: o.status as PublicRound["status"],
@@ -259,16 +301,61 @@ export function readRound(doc: Y.Doc): PublicRound | null {
     timerSeconds: typeof o.timerSeconds === "number" ? o.timerSeconds : null,
     startedAt: str(o.startedAt),
     lockEditing: o.lockEditing === true,
-    answered: Array.isArray(o.answered)
-      ? o.answered.filter((a): a is PublicRound["answered"][number] => !!a && typeof a === "object" && typeof (a as { ref?: unknown }).ref === "string")
-      : [],
+    answered,
+    answeredCount: Math.max(count, answered.length),
   };
 }
 
-export function writeRound(doc: Y.Doc, round: PublicRound | null, origin?: unknown): void {
+/** Writes the round's own fields (never who answered): on a new round and on status changes. */
+export function writeRound(doc: Y.Doc, round: RoundInfo | null, origin?: unknown): void {
   doc.transact(() => {
-    if (round) workshopOf(doc).set("round", round);
-    else workshopOf(doc).delete("round");
+    const workshop = workshopOf(doc);
+    if (!round) {
+      for (const key of ["round", "answeredBy", "answeredCount"]) workshop.delete(key);
+      return;
+    }
+    const { id, status, questions, timerSeconds, startedAt, lockEditing } = round;
+    workshop.set("round", { id, status, questions, timerSeconds, startedAt, lockEditing });
+  }, origin);
+}
+
+/** A new round: its fields and an empty list of who answered, in one change. */
+export function startRound(doc: Y.Doc, round: RoundInfo, origin?: unknown): void {
+  doc.transact(() => {
+    writeRound(doc, round);
+    workshopOf(doc).set("answeredBy", new Y.Map<unknown>());
+    workshopOf(doc).set("answeredCount", 0);
+  }, origin);
+}
+
+/**
+ * Brings who answered to `answered` (the first MAX_ANSWERED_NAMES are kept, `at` orders them)
+ * and `count`, writing only participants that are new, changed or gone: an answer sent again
+ * with the same name and function writes nothing.
+ */
+export function writeAnswered(doc: Y.Doc, answered: (AnsweredEntry & { at: number })[], count: number, origin?: unknown): void {
+  doc.transact(() => {
+    const workshop = workshopOf(doc);
+    const round = workshop.get("round");
+    // A round written before answeredBy carries the whole list: drop it once, the map replaces it.
+    if (isRecord(round) && "answered" in round) {
+      const { answered: _old, ...rest } = round;
+      workshop.set("round", rest);
+    }
+    let by = workshop.get("answeredBy");
+    if (!(by instanceof Y.Map)) {
+      by = new Y.Map<unknown>();
+      workshop.set("answeredBy", by);
+    }
+    const map = by as Y.Map<unknown>;
+    const shown = answered.slice(0, MAX_ANSWERED_NAMES);
+    const keep = new Set(shown.map((a) => a.ref));
+    for (const ref of [...map.keys()]) if (!keep.has(ref)) map.delete(ref);
+    for (const { ref, name, function: fn, at } of shown) {
+      const old = map.get(ref);
+      if (!isRecord(old) || old.name !== name || old.function !== fn || old.at !== at) map.set(ref, { name, function: fn, at });
+    }
+    if (workshop.get("answeredCount") !== count) workshop.set("answeredCount", count);
   }, origin);
 }
 

@@ -6,6 +6,7 @@ const STATUS: Record<string, number> = {
   round_not_revealed: 409,
   invalid_answers: 400,
   unknown_participant: 400,
+  round_full: 409,
 };
 
 /** Maps the workshop's named failures to API errors. */

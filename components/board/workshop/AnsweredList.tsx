@@ -1,14 +1,18 @@
 import { Check } from "lucide-react";
 import type { PublicRound } from "@/lib/collab/boardDoc";
 
-/** Who has answered, never what: names and functions from the document's public round. */
-export function AnsweredList({ answered }: { answered: PublicRound["answered"] }) {
+/**
+ * Who has answered, never what: names and functions from the document's public round. The
+ * document names only the first of them (MAX_ANSWERED_NAMES); the others show as a count.
+ */
+export function AnsweredList({ answered, count }: { answered: PublicRound["answered"]; count: number }) {
+  const more = count - answered.length;
   return (
     <div className="space-y-1">
       <h4 className="text-xs font-semibold text-slate-500">
-        Answered <span className="tabular-nums">({answered.length})</span>
+        Answered <span data-testid="answered-count" className="tabular-nums">({count})</span>
       </h4>
-      {answered.length === 0 ? (
+      {count === 0 ? (
         <p data-testid="answered-list" className="text-xs text-slate-500 italic">
           Nobody yet.
         </p>
@@ -25,6 +29,11 @@ export function AnsweredList({ answered }: { answered: PublicRound["answered"] }
               {a.function && <span className="font-normal text-emerald-700/80">· {a.function}</span>}
             </li>
           ))}
+          {more > 0 && (
+            <li data-testid="answered-more" className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
+              and {more} more
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -56,7 +56,7 @@ export function RoundCard({ round, board }: { round: PublicRound; board: Board }
           ))}
           {round.lockEditing && <li className="rounded bg-indigo-50 px-1.5 py-0.5 text-[11px] font-medium text-indigo-800">Editing paused</li>}
         </ul>
-        <AnsweredList answered={round.answered} />
+        <AnsweredList answered={round.answered} count={round.answeredCount} />
         {owner && <RoundControls round={round} />}
         {round.status === "open" &&
           (role === "viewer" ? (

@@ -12,7 +12,8 @@ export function RoundControls({ round }: { round: PublicRound }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Only the facilitator sees which answers look like the same person twice (same name and function).
-  const answeredKey = round.answered.map((a) => a.ref).join(",");
+  // The count too: beyond the names the document lists, only the count changes.
+  const answeredKey = `${round.answeredCount}:${round.answered.map((a) => a.ref).join(",")}`;
   const { view, reload } = useRoundView(client, round.id, round.status === "open", answeredKey);
   const duplicates = view?.answered.filter((a) => a.duplicate) ?? [];
 

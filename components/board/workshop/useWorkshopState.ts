@@ -17,8 +17,9 @@ function useWorkshopValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
       setValue(next);
     };
     setValue(read(doc));
-    map.observe(reread);
-    return () => map.unobserve(reread);
+    // Deep: who answered lives in a nested map, whose changes the workshop map itself does not see.
+    map.observeDeep(reread);
+    return () => map.unobserveDeep(reread);
   }, [doc, read]);
   return value;
 }
