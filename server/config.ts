@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
   ALLOWED_ORIGINS: z.string().optional().default(""),
   MAX_MESSAGE_BYTES: intFrom(4 * 1024 * 1024),
+  MAX_BODY_BYTES: intFrom(8 * 1024 * 1024),
   MAX_DOC_BYTES: intFrom(16 * 1024 * 1024),
   MAX_MESSAGES_PER_SECOND: intFrom(300),
   MAX_AWARENESS_BYTES: intFrom(16 * 1024),
@@ -59,6 +60,8 @@ export interface Config {
   allowedOrigins: string[];
   limits: {
     maxMessageBytes: number;
+    /** Largest HTTP request body; counted while it streams in, so a larger one is never buffered. */
+    maxBodyBytes: number;
     maxDocBytes: number;
     maxMessagesPerSecond: number;
     maxAwarenessBytes: number;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxBodyBytes: e.MAX_BODY_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,
       maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,

@@ -24,6 +24,7 @@ import { RoundService } from "./workshop/roundService";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
+import { bodyTooLargeMessage } from "./api/bodyLimit";
 
 const ROOT = path.join(import.meta.dirname, "..");
 
@@ -55,13 +56,30 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   });
   runtime.collab = collab;
 
-  const server = http.createServer((req, res) => {
+  const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > config.limits.maxBodyBytes;
+
+  function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
+    const socket = req.socket;
     res.on("finish", () => {
       log.info({ method: req.method, url: redactTokens(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) }, "http");
+      // A response sent before its request body has fully arrived (a 413, or a route that never
+      // read the body) closes the connection once it is flushed: keeping it alive would mean
+      // reading, and throwing away, everything the client is still sending.
+      if (!req.complete) socket.destroy();
     });
     if (req.url === "/healthz") return void healthz(res);
+    // Refused before Next sees it, for every route: a declared size over the limit is not read at all.
+    if (declaredTooLarge(req)) return void tooLarge(res);
     void handle(req, res);
+  }
+
+  const server = http.createServer(onRequest);
+  // `Expect: 100-continue` (curl sends it for large uploads): a body that is too large is
+  // refused before the client starts sending it.
+  server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!declaredTooLarge(req)) res.writeContinue();
+    onRequest(req, res);
   });
 
   // The longest stall of the event loop since the previous /healthz: what a burst of work
@@ -69,9 +87,15 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
 
+  function tooLarge(res: http.ServerResponse): void {
+    res.writeHead(413, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify({ error: { code: "too_large", message: bodyTooLargeMessage(config.limits.maxBodyBytes) } }));
+  }
+
   async function healthz(res: http.ServerResponse): Promise<void> {
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
+      const { heapUsed, rss } = process.memoryUsage();
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
         JSON.stringify({
@@ -79,8 +103,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
           database: db.provider,
           loadedBoards: rooms.loadedCount,
           connections: collab.connections.size,
-          heapUsed: process.memoryUsage().heapUsed,
-          rss: process.memoryUsage.rss(),
+          heapUsed,
+          rss,
           eventLoopMaxMs: Math.round(loopDelay.max / 1e5) / 10,
         }),
       );

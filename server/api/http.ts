@@ -4,6 +4,7 @@
  */
 import { NextResponse } from "next/server";
 import { getRuntime } from "../runtime";
+import { bodyTooLargeMessage } from "./bodyLimit";
 import { roleAtLeast, type Role } from "../boards/tokens";
 import type { Access } from "../boards/boardService";
 
@@ -18,11 +19,30 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Errors that mean "this process is full right now", not "something is broken": the rooms'
+ * TooManyRoomsError and any error with reason "overloaded". Matched by `reason`, not
+ * instanceof: route handlers run in Next's bundle, which holds its own copy of each class, so
+ * an error thrown by the server's RoomManager is never an instance of the bundle's class.
+ */
+function isOverload(err: unknown): boolean {
+  const reason = (err as { reason?: unknown } | null)?.reason;
+  return reason === "too_many_rooms" || reason === "overloaded";
+}
+
 export function errorResponse(err: unknown): NextResponse {
+  if (isOverload(err)) {
+    getRuntime().log.warn({ err }, "API request refused: the server is overloaded");
+    return NextResponse.json(
+      { error: { code: "overloaded", message: "The server is holding too many boards right now; try again in a few seconds." } },
+      { status: 503, headers: { "retry-after": "5" } },
+    );
+  }
   if (err instanceof ApiError) {
     return NextResponse.json(
       { error: { code: err.code, message: err.message, ...(err.path !== undefined ? { path: err.path } : {}) } },
-      { status: err.status },
+      // After a 413 the rest of the body is left unread and server/index.ts closes the connection; say so.
+      { status: err.status, headers: err.status === 413 ? { connection: "close" } : undefined },
     );
   }
   getRuntime().log.error({ err }, "API request failed");
@@ -55,11 +75,35 @@ export async function requireAccess(req: Request, boardId: string, needed: Role)
   return access;
 }
 
-const MAX_JSON_BYTES = 8 * 1024 * 1024;
+/**
+ * Reads the body counting bytes as they arrive, so an oversized one is refused once it passes
+ * MAX_BODY_BYTES instead of being buffered whole first (a 600 MB upload used to take over a
+ * gigabyte of memory). This also covers chunked bodies, which carry no Content-Length for
+ * server/index.ts to check up front.
+ */
+async function readText(req: Request): Promise<string> {
+  if (!req.body) return "";
+  const limit = getRuntime().config.limits.maxBodyBytes;
+  const reader = req.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      // Stop pulling from the socket; the 413 must not wait on the stream's teardown, and
+      // server/index.ts closes the connection once it is sent so the rest is never read.
+      reader.cancel().catch(() => undefined);
+      throw new ApiError(413, "too_large", bodyTooLargeMessage(limit));
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
 
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ApiError(413, "too_large", "The request body is larger than 8 MiB.");
+  const text = await readText(req);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
