@@ -13,13 +13,16 @@ import { addPlayer, readBoard } from "../../lib/collab/boardDoc";
 import { makePlayer } from "../../lib/valuechain/model";
 
 const CLIENTS = 500;
+// 500 people on one link, here all from this machine's one address (R-ADMIT would refuse them).
+const SERVER_ENV = { LOG_LEVEL: "error", MAX_CONNECTIONS_PER_ADDRESS: "1000", MAX_CONNECTIONS_PER_TOKEN: "1000" };
+
 let server: RunningServer | undefined;
 afterAll(() => server?.stop());
 
 describe("restart with 500 connected clients", () => {
   it("resyncs them all, spread over time rather than at once", async () => {
     process.setMaxListeners(0);
-    server = await startServer({ env: { LOG_LEVEL: "error" } });
+    server = await startServer({ env: SERVER_ENV });
     const board = await createBoard(server.url, { template: "building-products" });
     const clients = Array.from({ length: CLIENTS }, () => {
       const doc = new Y.Doc();
@@ -42,7 +45,7 @@ describe("restart with 500 connected clients", () => {
 
     expect(await server.stop()).toBe(0);
     const restartedAt = Date.now();
-    server = await startServer({ databaseUrl: server.databaseUrl, port: server.port, env: { LOG_LEVEL: "error" } });
+    server = await startServer({ databaseUrl: server.databaseUrl, port: server.port, env: SERVER_ENV });
     await waitFor(() => clients.every((c) => c.synced.length >= 2), 90_000, "all 500 clients resynced");
     const resync = clients.map((c) => c.synced[1] - restartedAt).sort((a, b) => a - b);
     // Full jitter over ~1 s: the middle half of the clients does not arrive in one burst.
