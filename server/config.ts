@@ -31,6 +31,9 @@ const EnvSchema = z.object({
   MAX_DOC_BYTES: intFrom(16 * 1024 * 1024),
   MAX_MESSAGES_PER_SECOND: intFrom(300),
   MAX_AWARENESS_BYTES: intFrom(16 * 1024),
+  MAX_PRESENCE_PER_BOARD: intFrom(100),
+  MAX_PRESENCE_BYTES_PER_SECOND: intFrom(64 * 1024),
+  PRESENCE_RESERVE_MS: intFrom(10 * 60_000),
   MAX_LOADED_BOARDS: intFrom(1000),
   ROOM_IDLE_UNLOAD_MS: intFrom(30_000),
   COMPACT_AFTER_UPDATES: intFrom(500),
@@ -65,6 +68,12 @@ export interface Config {
     maxDocBytes: number;
     maxMessagesPerSecond: number;
     maxAwarenessBytes: number;
+    /** Presence ids per board, live or reserved (R-AWARENESS-OWN). */
+    maxPresencePerBoard: number;
+    /** Presence bytes relayed per board per second (R-AWARENESS-BATCH). */
+    maxPresenceBytesPerSecond: number;
+    /** How long a closed connection's presence ids stay reserved for its browser. */
+    presenceReserveMs: number;
     maxLoadedBoards: number;
     roomIdleUnloadMs: number;
     compactAfterUpdates: number;
@@ -122,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDocBytes: e.MAX_DOC_BYTES,
       maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      maxPresencePerBoard: e.MAX_PRESENCE_PER_BOARD,
+      // A zero budget would stop presence for good; a state must always get through eventually.
+      maxPresenceBytesPerSecond: Math.max(1024, e.MAX_PRESENCE_BYTES_PER_SECOND),
+      presenceReserveMs: e.PRESENCE_RESERVE_MS,
       maxLoadedBoards: e.MAX_LOADED_BOARDS,
       roomIdleUnloadMs: e.ROOM_IDLE_UNLOAD_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,

@@ -1,8 +1,8 @@
 import pino, { type Logger } from "pino";
 
-/** Tokens travel in `t=` query parameters; they must never reach a log line. */
+/** Tokens travel in `t=` query parameters, browser presence keys in `k=`: neither may reach a log line. */
 export function redactTokens(url: string): string {
-  return url.replace(/([?&]t=)[^&#]*/g, "$1[redacted]");
+  return url.replace(/([?&][tk]=)[^&#]*/g, "$1[redacted]");
 }
 
 export function createLogger(level: string): Logger {

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as decoding from "lib0/decoding";
+import { removeAwarenessStates } from "y-protocols/awareness";
 import { channelsOf, metaOf, playersOf, repairDangling } from "./boardDoc";
 import { BoardStore } from "./boardStore";
 import { watchReplacedTexts } from "./textRescue";
@@ -34,12 +35,40 @@ export function collabUrl(location: Location): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
 }
 
+const PRESENCE_KEY_ITEM = "chainboard:presence-key";
+let pagePresenceKey: string | null = null;
+
+/**
+ * 128 random bits, made once per browser and sent with every connection as `k`: after a
+ * connection drops, the server gives its presence id back only to a connection with the same
+ * key, so a view link cannot take it over meanwhile (R-AWARENESS-OWN). Without storage the key
+ * lasts as long as the page, which still covers its reconnects.
+ */
+export function presenceKey(): string {
+  try {
+    const stored = localStorage.getItem(PRESENCE_KEY_ITEM);
+    if (stored && /^[A-Za-z0-9_-]{22}$/.test(stored)) return stored;
+  } catch {
+    // storage disabled: keep the key for this page only
+  }
+  if (!pagePresenceKey) {
+    const bits = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+    pagePresenceKey = bits.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  try {
+    localStorage.setItem(PRESENCE_KEY_ITEM, pagePresenceKey);
+  } catch {
+    // as above
+  }
+  return pagePresenceKey;
+}
+
 export function openBoardSession(opts: { boardId: string; token: string; serverUrl: string; canEdit: boolean }): BoardSession {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`chainboard:${opts.boardId}`, doc);
   const backoff = { attempt: 0 };
   const provider = new WebsocketProvider(opts.serverUrl, opts.boardId, doc, {
-    params: { t: opts.token },
+    params: { t: opts.token, k: presenceKey() },
     // The jittered socket class does the real pacing (reconnect.ts); the provider's own,
     // jitter-free backoff is kept short so it adds little on top.
     WebSocketPolyfill: jitteredWebSocket(WebSocket, backoff),
@@ -87,6 +116,13 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
     playersOf(doc).observe(repair);
   }
   const stopRescuing = opts.canEdit ? watchReplacedTexts([metaOf(doc), playersOf(doc) as Y.Map<unknown>, channelsOf(doc) as Y.Map<unknown>]) : () => {};
+  // Leaving says so: the server then frees this page's presence id at once instead of keeping it
+  // reserved for PRESENCE_RESERVE_MS in case the page reconnects (R-AWARENESS-OWN).
+  const leavePresence = () => removeAwarenessStates(provider.awareness, [doc.clientID], "left");
+  const onPageHide = (event: PageTransitionEvent) => {
+    if (!event.persisted) leavePresence();
+  };
+  window.addEventListener("pagehide", onPageHide);
 
   return {
     doc,
@@ -97,6 +133,8 @@ export function openBoardSession(opts: { boardId: string; token: string; serverU
     whenLocalLoaded: local.whenSynced.then(() => undefined),
     destroy() {
       if (requestTimer) clearTimeout(requestTimer);
+      window.removeEventListener("pagehide", onPageHide);
+      leavePresence();
       doc.off("update", onUpdate);
       stopRescuing();
       board.destroy();

@@ -4,10 +4,14 @@
  * Stock y-websocket clients echo every awareness change they see, including other people's
  * states, so a foreign id is not proof of an attack: foreign entries are dropped, never
  * applied or relayed, and the connection stays open. An id becomes a connection's own the
- * first time it sets a non-null state for an id no live connection owns.
+ * first time it sets a new non-null state for an id nobody holds. When the connection closes,
+ * the ids it still shows stay reserved for its claim key (its browser) for PRESENCE_RESERVE_MS,
+ * so that a view link cannot take a dropped user's id, under which the others would then see
+ * its state (spotlight and follow use these ids).
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import type { PresenceReservations } from "./presence";
 
 export interface AwarenessEntry {
   clientId: number;
@@ -24,6 +28,9 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const entry = { clientId: decoding.readVarUint(d), clock: decoding.readVarUint(d), state: decoding.readVarString(d) };
     if (nestingDepth(entry.state) > MAX_STATE_DEPTH) throw new RangeError("awareness state is nested too deeply");
+    // Checked here, not only when applied: a malformed message is refused the same way whether
+    // or not its entry would be applied (an id past a connection's limit is dropped unread).
+    JSON.parse(entry.state);
     entries.push(entry);
   }
   return entries;
@@ -63,26 +70,57 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** At most this many awareness ids per connection: one tab has one. */
-export const MAX_IDS_PER_CONNECTION = 4;
+/** At most this many awareness ids per connection: one tab has one, plus a little slack. */
+export const MAX_IDS_PER_CONNECTION = 2;
+
+/** A connection as ownership sees it. */
+export interface AwarenessClaimant {
+  /** Ids this connection owns. */
+  readonly awarenessIds: Set<number>;
+  /** Digest identifying its browser (presenceClaimKey): who may re-claim its ids after it closes. */
+  readonly claimKey: string;
+}
 
 export class AwarenessOwnership {
-  private owner = new Map<number, object>();
+  private owner = new Map<number, AwarenessClaimant>();
 
-  /** Keeps the entries `conn` may set, claiming unowned ids on a non-null state. */
-  filter(conn: object, owned: Set<number>, entries: AwarenessEntry[]): AwarenessEntry[] {
+  constructor(
+    private readonly boardId: string,
+    private readonly reservations: PresenceReservations,
+    private readonly maxIdsPerBoard: number,
+  ) {}
+
+  /**
+   * Keeps the entries `conn` may set, claiming ids on a new non-null state. `clockOf` gives the
+   * clock the room holds for an id: an entry that is not newer is an echo, and claims nothing.
+   */
+  filter(conn: AwarenessClaimant, entries: AwarenessEntry[], clockOf: (id: number) => number): AwarenessEntry[] {
     return entries.filter((entry) => {
-      const current = this.owner.get(entry.clientId);
+      const id = entry.clientId;
+      const current = this.owner.get(id);
       if (current === conn) return true;
       if (current !== undefined) return false;
-      if (entry.state === "null" || owned.size >= MAX_IDS_PER_CONNECTION) return false;
-      this.owner.set(entry.clientId, conn);
-      owned.add(entry.clientId);
+      if (entry.state === "null" || entry.clock <= clockOf(id) || conn.awarenessIds.size >= MAX_IDS_PER_CONNECTION) return false;
+      const holder = this.reservations.holder(this.boardId, id);
+      if (holder !== undefined && holder !== conn.claimKey) return false;
+      if (holder === undefined && this.owner.size + this.reservations.count(this.boardId) >= this.maxIdsPerBoard) return false;
+      this.reservations.end(this.boardId, id);
+      this.owner.set(id, conn);
+      conn.awarenessIds.add(id);
       return true;
     });
   }
 
-  release(conn: object, owned: Set<number>): void {
-    for (const id of owned) if (this.owner.get(id) === conn) this.owner.delete(id);
+  /**
+   * `conn` closed. The ids it still shows a state for are reserved for its claim key; those it
+   * cleared itself (a page that closes says so) are free at once.
+   */
+  release(conn: AwarenessClaimant, shown: Iterable<number>): void {
+    const keep = new Set(shown);
+    for (const id of conn.awarenessIds) {
+      if (this.owner.get(id) !== conn) continue;
+      this.owner.delete(id);
+      if (keep.has(id)) this.reservations.reserve(this.boardId, id, conn.claimKey);
+    }
   }
 }

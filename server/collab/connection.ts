@@ -11,13 +11,12 @@
  */
 import type { WebSocket } from "ws";
 import * as decoding from "lib0/decoding";
-import * as awarenessProtocol from "y-protocols/awareness";
-import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import { CloseCode, MessageType, SyncType } from "../../lib/collab/protocol";
 import { DocumentTooLargeError, ServerMemoryFullError, type Role, type Room, type RoomConnection } from "./room";
 import { TooManyRoomsError, type RoomManager } from "./rooms";
 import { BoardNotFoundError } from "./docStore";
+import { awarenessMessages } from "./presence";
 
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
@@ -33,6 +32,8 @@ export interface ConnectionContext {
   boardId: string;
   role: Role;
   tokenHash: string;
+  /** Digest of the browser's presence key, or of link and address (R-AWARENESS-OWN). */
+  claimKey: string;
   rooms: RoomManager;
   limits: ConnectionLimits;
   log: Logger;
@@ -53,6 +54,7 @@ export class Connection implements RoomConnection {
   readonly awarenessIds = new Set<number>();
   readonly role: Role;
   readonly tokenHash: string;
+  readonly claimKey: string;
   private room: Room | null = null;
   private queue: Uint8Array[] = [];
   private closed = false;
@@ -75,6 +77,7 @@ export class Connection implements RoomConnection {
   ) {
     this.role = ctx.role;
     this.tokenHash = ctx.tokenHash;
+    this.claimKey = ctx.claimKey;
     this.tokens = ctx.limits.maxMessagesPerSecond;
     this.syncTokens = ctx.limits.maxSyncRequests;
     ws.binaryType = "nodebuffer";
@@ -187,13 +190,9 @@ export class Connection implements RoomConnection {
           return room.applyAwareness(this, update);
         }
         case MessageType.queryAwareness: {
-          const e = encoding.createEncoder();
-          encoding.writeVarUint(e, MessageType.awareness);
-          encoding.writeVarUint8Array(
-            e,
-            awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
-          );
-          return this.send(encoding.toUint8Array(e));
+          const ids = room.awareness.getStates().keys();
+          for (const m of awarenessMessages(room.awareness, ids, this.ctx.limits.maxAwarenessBytes)) this.send(m);
+          return;
         }
         case MessageType.saveRequest:
           return room.requestSaved(this, decoding.readVarUint(d));

@@ -26,6 +26,7 @@ class MemoryStore implements DocStore {
 
 class FakeConnection implements RoomConnection {
   readonly awarenessIds = new Set<number>();
+  readonly claimKey = "test";
   sent: Uint8Array[] = [];
   closed: number | null = null;
   constructor(readonly role: "editor" | "viewer" = "editor") {}

@@ -29,6 +29,7 @@ import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } fro
 import { CommittedState, updateMessage } from "./committedState";
 import { compactUpdates } from "./compaction";
 import { estimateMemory, heapUsed, structCount, type HeapBudget } from "./memory";
+import { DEFAULT_PRESENCE_LIMITS, PresenceRelay, PresenceReservations, awarenessMessages, type PresenceLimits } from "./presence";
 import { CloseCode, MessageType, encodeSaved } from "../../lib/collab/protocol";
 
 export type Role = "owner" | "editor" | "viewer";
@@ -37,11 +38,13 @@ export interface RoomConnection {
   readonly role: Role;
   /** Awareness client ids this connection owns (R-AWARENESS-OWN). */
   readonly awarenessIds: Set<number>;
+  /** Who may re-claim those ids once it closes: a digest of its browser's key (presence.ts). */
+  readonly claimKey: string;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
-export interface RoomOptions {
+export interface RoomOptions extends Partial<PresenceLimits> {
   maxDocBytes: number;
   maxDocMemoryBytes: number;
   maxPendingBytes: number;
@@ -49,15 +52,14 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Heap in use past which new boards, then growing updates, are refused (memory.ts). */
   heapBudget: HeapBudget;
+  /** Shared by the rooms of a process, so that reservations outlive an unloaded room. */
+  presenceReservations?: PresenceReservations;
 }
 
 interface PendingUpdate {
   update: Uint8Array;
   origin: RoomConnection | null;
 }
-
-/** How long awareness changes (cursors, selections) are gathered before one relay. */
-export const AWARENESS_BATCH_MS = 40;
 
 export class DocumentTooLargeError extends Error {
   readonly reason = "document_too_large";
@@ -120,7 +122,9 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<RoomConnection>();
-  private readonly ownership = new AwarenessOwnership();
+  private readonly ownership: AwarenessOwnership;
+  private readonly presence: PresenceRelay;
+  private readonly maxAwarenessBytes: number;
   private pending: PendingUpdate[] = [];
   private appliedSeq = 0;
   private committedSeq = 0;
@@ -146,6 +150,19 @@ export class Room {
     private readonly log: Logger,
     private readonly committed: CommittedState,
   ) {
+    const limits = DEFAULT_PRESENCE_LIMITS;
+    this.maxAwarenessBytes = opts.maxAwarenessBytes ?? limits.maxAwarenessBytes;
+    const reservations = opts.presenceReservations ?? new PresenceReservations(opts.presenceReserveMs ?? limits.presenceReserveMs);
+    this.ownership = new AwarenessOwnership(boardId, reservations, opts.maxPresencePerBoard ?? limits.maxPresencePerBoard);
+    this.presence = new PresenceRelay(
+      this.awareness,
+      opts.maxPresenceBytesPerSecond ?? limits.maxPresenceBytesPerSecond,
+      this.maxAwarenessBytes,
+      (message) => {
+        for (const conn of this.conns) conn.send(message);
+      },
+      (err) => this.log.warn({ err, boardId }, "awareness relay failed"),
+    );
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.relayAwareness);
   }
@@ -222,8 +239,7 @@ export class Room {
     encoding.writeVarUint(e, MessageType.sync);
     syncProtocol.writeSyncStep1(e, this.doc);
     conn.send(encoding.toUint8Array(e));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length) conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    for (const m of awarenessMessages(this.awareness, this.awareness.getStates().keys(), this.maxAwarenessBytes)) conn.send(m);
   }
 
   remove(conn: RoomConnection): void {
@@ -231,7 +247,7 @@ export class Room {
     this.saveWaiters = this.saveWaiters.filter((w) => w.conn !== conn);
     this.unintegrated.delete(conn);
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
-    this.ownership.release(conn, conn.awarenessIds);
+    this.ownership.release(conn, ids);
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
 
@@ -328,7 +344,8 @@ export class Room {
   }
 
   applyAwareness(conn: RoomConnection, update: Uint8Array): void {
-    const entries = this.ownership.filter(conn, conn.awarenessIds, decodeAwarenessUpdate(update));
+    const clockOf = (id: number) => this.awareness.meta.get(id)?.clock ?? 0;
+    const entries = this.ownership.filter(conn, decodeAwarenessUpdate(update), clockOf);
     if (!entries.length) return;
     this.lastActivity = Date.now();
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
@@ -444,53 +461,17 @@ export class Room {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  // --- awareness relay ---------------------------------------------------------------------
+  // --- awareness relay (batched and byte-bounded: presence.ts) -------------------------------
 
-  /**
-   * Awareness changes are relayed in batches, one message per AWARENESS_BATCH_MS. Stock
-   * clients echo every awareness change they receive, so relaying each change on its own
-   * makes a join storm quadratic: 500 clients reconnecting at once would each receive, and
-   * echo back, 500 messages within a second.
-   */
-  private awarenessChanged = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | null = null;
-
-  private relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    for (const id of added.concat(updated, removed)) this.awarenessChanged.add(id);
-    this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
-  };
-
-  private flushAwareness = (): void => {
-    this.awarenessTimer = null;
-    const changed = [...this.awarenessChanged];
-    this.awarenessChanged.clear();
-    if (!changed.length) return;
-    let message: Uint8Array;
-    try {
-      message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    } catch (err) {
-      // Runs on a timer, outside any connection's error handling: never let it throw.
-      this.log.warn({ err, boardId: this.boardId }, "awareness relay failed");
-      return;
-    }
-    for (const conn of this.conns) conn.send(message);
+  private relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    this.presence.add(added.concat(updated, removed));
   };
 
   destroy(): void {
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.presence.destroy();
     this.awareness.off("update", this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();
   }
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.awareness);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
 }

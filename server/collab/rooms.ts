@@ -14,6 +14,7 @@ import type { DocStore } from "./docStore";
 import { heapUsed } from "./memory";
 import { Room, type RoomOptions } from "./room";
 import { CloseCode } from "../../lib/collab/protocol";
+import { DEFAULT_PRESENCE_LIMITS, PresenceReservations } from "./presence";
 
 export interface RoomManagerOptions extends RoomOptions {
   maxLoadedBoards: number;
@@ -43,11 +44,17 @@ export class RoomManager {
   private readonly leases = new Map<string, number>();
   private hooks: RoomHooks[] = [];
 
+  private readonly opts: RoomManagerOptions;
+
   constructor(
     private readonly store: DocStore,
-    private readonly opts: RoomManagerOptions,
+    opts: RoomManagerOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // One reservation store for all rooms, so a presence id stays reserved after its room unloads.
+    const reserveMs = opts.presenceReserveMs ?? DEFAULT_PRESENCE_LIMITS.presenceReserveMs;
+    this.opts = { ...opts, presenceReservations: opts.presenceReservations ?? new PresenceReservations(reserveMs) };
+  }
 
   addHooks(hooks: RoomHooks): void {
     this.hooks.push(hooks);

@@ -1,7 +1,8 @@
 /**
- * Websocket upgrades on /collab/{boardId}?t={token}. Authentication and the Origin check
- * happen here, before the handshake completes (R-AUTH): a bad or missing token gets an HTTP
- * 401, a foreign browser Origin a 403, and no websocket is ever opened for them.
+ * Websocket upgrades on /collab/{boardId}?t={token}&k={browser key}. Authentication and the
+ * Origin check happen here, before the handshake completes (R-AUTH): a bad or missing token
+ * gets an HTTP 401, a foreign browser Origin a 403, and no websocket is ever opened for them.
+ * The optional browser key only decides who may re-claim presence ids (R-AWARENESS-OWN).
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -11,6 +12,7 @@ import type { BoardService } from "../boards/boardService";
 import { Connection, type ConnectionLimits } from "./connection";
 import type { RoomManager } from "./rooms";
 import { Admission, clientAddress, type AdmissionLimits } from "./admission";
+import { presenceClaimKey } from "./presence";
 import { CloseCode } from "../../lib/collab/protocol";
 
 export const COLLAB_PREFIX = "/collab/";
@@ -73,7 +75,8 @@ export function createCollab(opts: CollabOptions): Collab {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const release = admission.add(address, access.tokenHash, access.boardId);
-      const conn = new Connection(ws, { ...access, rooms: opts.rooms, limits: opts.limits, log: opts.log });
+      const claimKey = presenceClaimKey(url.searchParams.get("k"), access.tokenHash, address);
+      const conn = new Connection(ws, { ...access, claimKey, rooms: opts.rooms, limits: opts.limits, log: opts.log });
       connections.add(conn);
       ws.on("close", () => {
         connections.delete(conn);

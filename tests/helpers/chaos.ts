@@ -159,6 +159,8 @@ export interface TrackedClientOptions {
   onAck?: (kind: "relay" | "saved") => void;
   connect?: boolean;
   maxBackoffTime?: number;
+  /** More URL parameters, e.g. the browser's presence key `k`. */
+  params?: Record<string, string>;
 }
 
 /** Reads a y-websocket frame's document update (sync step 2 or update), or null. */
@@ -219,7 +221,7 @@ export class TrackedClient {
       }
     }
     this.provider = new WebsocketProvider(wsUrl, boardId, this.doc, {
-      params: { t: token },
+      params: { t: token, ...opts.params },
       WebSocketPolyfill: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: opts.connect ?? true,

@@ -166,7 +166,7 @@ async function openFuzzSocket(rng: Rng, tally: Tally): Promise<{ sock: RawSocket
     }
     doc.destroy();
   }
-  // Claim the probe's awareness id before any fuzzed awareness can use up the 4 ids per
+  // Claim the probe's awareness id before any fuzzed awareness can use up the 2 ids per
   // connection (frames are processed in order, so no need to wait for it).
   sock.claimAwareness(probeId);
   return { sock, probeId };
