@@ -377,9 +377,12 @@ export function readSpotlight(doc: Y.Doc): Spotlight | null {
   return s && typeof s.clientId === "number" ? { clientId: s.clientId, name: str(s.name), since: str(s.since) } : null;
 }
 
-export function setSpotlight(doc: Y.Doc, spotlight: Spotlight | null): void {
-  if (spotlight) workshopOf(doc).set("spotlight", spotlight);
-  else workshopOf(doc).delete("spotlight");
+/** Written by the server only (R-WORKSHOP): the page asks for it over HTTP. */
+export function setSpotlight(doc: Y.Doc, spotlight: Spotlight | null, origin?: unknown): void {
+  doc.transact(() => {
+    if (spotlight) workshopOf(doc).set("spotlight", spotlight);
+    else workshopOf(doc).delete("spotlight");
+  }, origin);
 }
 
 // --- free-text fields, for the text binding -----------------------------------------------------

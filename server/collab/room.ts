@@ -10,6 +10,9 @@
  *            size limit, is never relayed, served or snapshotted, and is dropped past
  *            MAX_PENDING_BYTES or MAX_PENDING_MS; its senders are closed with 4409 and resend
  *            it with what it depends on after their resync.
+ * R-WORKSHOP: the `workshop` map is the server's (workshopGuard.ts); while a round pauses
+ *            editing, the updates of connections other than the owner's are held in order,
+ *            unapplied and unrelayed, and applied when the pause ends (R-SAVED waits for them).
  * R-BUDGET:  an update that adds content is refused (4413) when the board would pass
  *            MAX_DOC_BYTES or MAX_DOC_MEMORY_BYTES (memory.ts), and (1013) when the process is
  *            past its heap budget. Deletions are always accepted, so a full board stays editable.
@@ -27,6 +30,8 @@ import type { Logger } from "pino";
 import type { DocStore } from "./docStore";
 import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } from "./awarenessFilter";
 import { CommittedState, updateMessage } from "./committedState";
+import { captureWorkshop, restoreWorkshop, touchesWorkshop } from "./workshopGuard";
+import { editingLocked } from "../../lib/collab/boardDoc";
 import { compactUpdates } from "./compaction";
 import { estimateMemory, heapUsed, structCount, type HeapBudget } from "./memory";
 import { DEFAULT_PRESENCE_LIMITS, PresenceRelay, PresenceReservations, awarenessMessages, type PresenceLimits } from "./presence";
@@ -137,6 +142,13 @@ export class Room {
   private flushing = false;
   private compacting = false;
   private queuedBytes = 0;
+  /** What the server last wrote into the workshop map (R-WORKSHOP). */
+  private workshopWritten: ReturnType<typeof captureWorkshop> = new Map();
+  private paused = false;
+  private relayToSender = false;
+  /** Updates of non-owner connections that arrived during a pause, in arrival order. */
+  private held: { conn: RoomConnection; update: Uint8Array }[] = [];
+  private heldBytes = 0;
   /** When a connection last sent an edit or presence (eviction picks the stalest room). */
   lastActivity = Date.now();
   broken = false;
@@ -178,7 +190,10 @@ export class Room {
       for (const u of stored.updates) Y.applyUpdate(room.doc, u);
     });
     if (room.pendingBytes() > 0) await room.repair(stored.lastUpdateId);
+    room.workshopWritten = captureWorkshop(room.doc);
+    room.paused = editingLocked(room.doc);
     room.doc.on("update", room.enqueueListener);
+    room.doc.on("afterTransaction", room.afterTransaction);
     return room;
   }
 
@@ -244,6 +259,7 @@ export class Room {
 
   remove(conn: RoomConnection): void {
     if (!this.conns.delete(conn)) return;
+    // Its held updates stay: they are edits it made, applied when the pause ends.
     this.saveWaiters = this.saveWaiters.filter((w) => w.conn !== conn);
     this.unintegrated.delete(conn);
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
@@ -259,10 +275,69 @@ export class Room {
     this.lastActivity = Date.now();
     // R-BUDGET: deletions only ever shrink a board, so they pass even when it is full.
     if (decoded.structs.length) this.checkBudget(update.length, decoded.structs.length);
-    Y.applyUpdate(this.doc, update, conn);
-    this.trackPending(conn, decoded);
+    if (this.paused && conn.role !== "owner") return this.hold(conn, update);
+    this.integrate(conn, update, decoded);
+  }
+
+  private integrate(conn: RoomConnection | null, update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): void {
+    Y.transact(
+      this.doc,
+      (tr) => {
+        Y.applyUpdate(this.doc, update, conn);
+        // R-WORKSHOP: undone inside the same transaction, so nobody ever receives the forged
+        // write; the sender gets the result too, which puts its own copy back.
+        if (touchesWorkshop(tr, this.doc)) {
+          restoreWorkshop(this.doc, this.workshopWritten);
+          this.relayToSender = true;
+        }
+      },
+      conn,
+    );
+    this.relayToSender = false;
+    if (conn) this.trackPending(conn, decoded);
     this.boundPending();
   }
+
+  /**
+   * R-WORKSHOP: during a pause a connection's updates wait here in order, so that its later
+   * updates (which depend on them) can wait too and the document never has a gap. Past
+   * MAX_PENDING_BYTES the connection is closed with 1013 instead: it keeps its edits and
+   * resends them once it reconnects.
+   */
+  private hold(conn: RoomConnection, update: Uint8Array): void {
+    if (this.heldBytes + update.length > this.opts.maxPendingBytes) {
+      conn.close(CloseCode.rateLimited, "editing is paused; retry later");
+      return;
+    }
+    this.held.push({ conn, update });
+    this.heldBytes += update.length;
+  }
+
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    for (const { conn, update } of held) {
+      const origin = this.conns.has(conn) ? conn : null;
+      try {
+        this.integrate(origin, update, Y.decodeUpdate(update));
+      } catch (err) {
+        this.log.warn({ err, boardId: this.boardId }, "a held update could not be applied");
+      }
+    }
+    this.answerSaveWaiters();
+  }
+
+  /** The server's own writes (rounds, spotlight, pause) are what the guard restores to. */
+  private readonly afterTransaction = (tr: Y.Transaction): void => {
+    if (this.conns.has(tr.origin as RoomConnection) || !touchesWorkshop(tr, this.doc)) return;
+    this.workshopWritten = captureWorkshop(this.doc);
+    const paused = editingLocked(this.doc);
+    if (paused === this.paused) return;
+    this.paused = paused;
+    // After this transaction's own events, not inside them.
+    if (!paused) queueMicrotask(() => this.releaseHeld());
+  };
 
   private checkBudget(bytes: number, structs: number): void {
     const total = this.docBytes + this.pendingBytes() + bytes;
@@ -327,6 +402,7 @@ export class Room {
 
   /** Whether `conn` has sent something still pending; forgets what has been integrated since. */
   private hasPending(conn: RoomConnection): boolean {
+    if (this.held.some((h) => h.conn === conn)) return true;
     const needs = this.unintegrated.get(conn);
     if (!needs) return false;
     for (const [client, end] of needs) if (Y.getState(this.doc.store, client) >= end) needs.delete(client);
@@ -361,7 +437,8 @@ export class Room {
 
   private enqueue(update: Uint8Array, origin: unknown): void {
     if (this.broken) return;
-    this.pending.push({ update, origin: this.conns.has(origin as RoomConnection) ? (origin as RoomConnection) : null });
+    const sender = this.conns.has(origin as RoomConnection) && !this.relayToSender ? (origin as RoomConnection) : null;
+    this.pending.push({ update, origin: sender });
     this.appliedSeq++;
     this.queuedBytes += update.length;
     if (!this.flushScheduled && !this.flushing) {
@@ -472,6 +549,7 @@ export class Room {
     this.presence.destroy();
     this.awareness.off("update", this.relayAwareness);
     this.awareness.destroy();
+    this.doc.off("afterTransaction", this.afterTransaction);
     this.doc.destroy();
   }
 }

@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/database";
 import type { RoomManager } from "../collab/rooms";
-import { MAX_ANSWERED_NAMES, readBoard, readRound, startRound, writeAnswered, writeRound, type PublicRound } from "../../lib/collab/boardDoc";
+import { MAX_ANSWERED_NAMES, readBoard, readRound, setSpotlight, startRound, writeAnswered, writeRound, type PublicRound, type Spotlight } from "../../lib/collab/boardDoc";
 import { checkAnswers, roundSummary, scoreRound, type Participant, type ParticipantAnswers, type RoundAnswers, type RoundQuestion, type RoundScores } from "../../lib/valuechain/rounds";
 
 export class RoundError extends Error {
@@ -171,6 +171,14 @@ export class RoundService {
     if (!view.scores) throw new RoundError("round_not_revealed", "The round has not been revealed yet.");
     const board = await this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
     return roundSummary({ questions: view.questions, createdAt: view.createdAt }, view.scores, board, view.answered);
+  }
+
+  /** The facilitator's "bring everyone to my view" (owner only, R-WORKSHOP); null ends it. */
+  async setSpotlight(boardId: string, spotlight: Spotlight | null): Promise<void> {
+    await this.rooms.withRoom(boardId, (room) => {
+      setSpotlight(room.doc, spotlight, WORKSHOP_ORIGIN);
+      return room.whenIdle();
+    });
   }
 
   private async find(boardId: string, roundId: string) {

@@ -46,6 +46,8 @@ export interface RoundsClient {
   close(roundId: string): Promise<RoundView>;
   drop(roundId: string, ref: string): Promise<void>;
   summary(roundId: string): Promise<string>;
+  /** The facilitator's spotlight (owner): the server writes it, nobody else can (R-WORKSHOP). */
+  spotlight(body: { clientId: number; name: string } | null): Promise<void>;
 }
 
 async function failure(res: Response): Promise<RoundApiError> {
@@ -83,5 +85,14 @@ export function roundsClient(boardId: string, token: string): RoundsClient {
       await call("DELETE", `${round(roundId)}/participants/${encodeURIComponent(ref)}`);
     },
     summary: async (roundId) => (await call("GET", `${round(roundId)}/summary`)).text(),
+    spotlight: async (body) => {
+      const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/spotlight`, {
+        method: body ? "PUT" : "DELETE",
+        cache: "no-store",
+        headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!res.ok) throw await failure(res);
+    },
   };
 }
