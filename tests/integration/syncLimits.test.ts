@@ -136,22 +136,25 @@ describe("sync requests on a board at its memory limit", () => {
     const first = track(new TrackedClient(server.wsUrl, board.id, board.editToken));
     await waitFor(() => first.provider.synced, 60_000, "first client loads the full board");
 
+    const before = await serverMemoryMB(server.url);
     const health = watchHealth(server.url, 25);
     const { result } = await keepsSyncing(async () => {
       const askers = await Promise.all(Array.from({ length: 10 }, () => raw(board.id, board.viewToken)));
       const started = performance.now();
       for (const a of askers) for (let i = 0; i < 10; i++) a.send(syncFrame(SyncType.step1, i % 2 ? EMPTY_STATE_VECTOR : Y.encodeStateVector(first.doc)));
       await sleep(2000);
+      const during = await serverMemoryMB(server.url);
       const fresh = track(new TrackedClient(server.wsUrl, board.id, board.viewToken));
       await waitFor(() => fresh.provider.synced, 60_000, "a fresh client syncs");
       const syncMs = performance.now() - started - 2000;
       await waitFor(() => (fresh.doc.getMap("junk").size === 110_000), 30_000, "fresh client holds the whole board");
-      return { syncMs, askers };
+      return { syncMs, askers, during };
     });
+    const after = await serverMemoryMB(server.url);
     const figures = await health.stop();
     const closedByBudget = result.askers.filter((a) => a.closed?.code === CloseCode.rateLimited).length;
     console.log(
-      `full board (110,000 structs): 100 sync requests from 10 sockets → longest event-loop stall ${figures.maxLoopMs} ms, slowest /healthz ${figures.maxLatencyMs.toFixed(0)} ms; fresh client synced in ${result.syncMs.toFixed(0)} ms; ${closedByBudget} of 10 askers closed for asking too often`,
+      `full board (110,000 structs): 100 sync requests from 10 sockets → longest event-loop stall ${figures.maxLoopMs} ms, slowest /healthz ${figures.maxLatencyMs.toFixed(0)} ms; fresh client synced in ${result.syncMs.toFixed(0)} ms; ${closedByBudget} of 10 askers closed for asking too often; rss ${before.rssMB.toFixed(0)} → ${result.during.rssMB.toFixed(0)} → ${after.rssMB.toFixed(0)} MB (before, during, after)`,
     );
     // Stall figures are printed here and measured by `npm run bench hostile`, never asserted.
     expect(closedByBudget).toBe(10);
