@@ -24,6 +24,7 @@ import { RoundService } from "./workshop/roundService";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
+import { securityHeaders } from "./http/securityHeaders";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 
 const ROOT = path.join(import.meta.dirname, "..");
@@ -58,8 +59,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
 
   const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > config.limits.maxBodyBytes;
 
+  const headers = securityHeaders(config.dev);
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
+    for (const [name, value] of headers) res.setHeader(name, value);
     const socket = req.socket;
     res.on("finish", () => {
       log.info({ method: req.method, url: redactTokens(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) }, "http");
