@@ -50,6 +50,9 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_TOKEN: intFrom(500),
   TRUST_PROXY: z.enum(["0", "1", "false", "true", ""]).optional().default("0"),
   MAX_ROUND_PARTICIPANTS: intFrom(200),
+  RATE_BOARDS_PER_MINUTE: intFrom(30),
+  RATE_VERSIONS_PER_MINUTE: intFrom(12),
+  RATE_AUTH_FAILURES_PER_MINUTE: intFrom(30),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -100,6 +103,8 @@ export interface Config {
   };
   /** Take the client address from X-Forwarded-For (its last entry), set behind a reverse proxy. */
   trustProxy: boolean;
+  /** Requests a minute (0: unlimited): boards created per address, versions saved per board, wrong tokens per address. */
+  rates: { boardsPerMinute: number; versionsPerMinute: number; authFailuresPerMinute: number };
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
 }
 
@@ -152,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRoundParticipants: Math.max(1, e.MAX_ROUND_PARTICIPANTS),
     },
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
+    rates: { boardsPerMinute: e.RATE_BOARDS_PER_MINUTE, versionsPerMinute: e.RATE_VERSIONS_PER_MINUTE, authFailuresPerMinute: e.RATE_AUTH_FAILURES_PER_MINUTE },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

@@ -25,6 +25,8 @@ import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
 import { securityHeaders } from "./http/securityHeaders";
+import { CLIENT_ADDRESS_HEADER, RateLimiter, type RateLimits } from "./http/rateLimit";
+import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 
 const ROOT = path.join(import.meta.dirname, "..");
@@ -38,7 +40,12 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const versions = new VersionService(db.prisma, rooms, log);
   rooms.addHooks(autoVersionHooks(versions, log));
   const rounds = new RoundService(db.prisma, rooms, log, config.limits);
-  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, rounds, log, startedAt: Date.now(), collab: null };
+  const rateLimits: RateLimits = {
+    boardCreates: new RateLimiter(config.rates.boardsPerMinute),
+    versionSaves: new RateLimiter(config.rates.versionsPerMinute),
+    authFailures: new RateLimiter(config.rates.authFailuresPerMinute),
+  };
+  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
   publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });
@@ -54,6 +61,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     limits: config.limits,
     tokenRecheckMs: config.limits.tokenRecheckMs,
     trustProxy: config.trustProxy,
+    authFailures: rateLimits.authFailures,
   });
   runtime.collab = collab;
 
@@ -63,13 +71,20 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
     for (const [name, value] of headers) res.setHeader(name, value);
+    // Route handlers see the client's address only through this header, which a client cannot set.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, config.trustProxy);
     const socket = req.socket;
     res.on("finish", () => {
       log.info({ method: req.method, url: redactTokens(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) }, "http");
       // A response sent before its request body has fully arrived (a 413, or a route that never
       // read the body) closes the connection once it is flushed: keeping it alive would mean
       // reading, and throwing away, everything the client is still sending.
-      if (!req.complete) socket.destroy();
+      // A small declared body is drained instead, so the client reads the answer (a 429, say)
+      // rather than a reset.
+      if (req.complete) return;
+      const declared = Number(req.headers["content-length"] ?? NaN);
+      if (declared <= 64 * 1024) req.resume();
+      else socket.destroy();
     });
     if (req.url === "/healthz") return void healthz(res);
     // Refused before Next sees it, for every route: a declared size over the limit is not read at all.

@@ -15,6 +15,7 @@ import type { LiveBoards } from "./boards/liveBoards";
 import type { Collab } from "./collab/upgrade";
 import type { VersionService } from "./versions/versionService";
 import type { RoundService } from "./workshop/roundService";
+import type { RateLimits } from "./http/rateLimit";
 
 export interface Runtime {
   config: Config;
@@ -27,6 +28,7 @@ export interface Runtime {
   rounds: RoundService;
   log: Logger;
   startedAt: number;
+  rateLimits: RateLimits;
   /** Set once the websocket endpoint is up. */
   collab: Collab | null;
 }

@@ -7,6 +7,7 @@ import { getRuntime } from "../runtime";
 import { bodyTooLargeMessage } from "./bodyLimit";
 import { roleAtLeast, type Role } from "../boards/tokens";
 import type { Access } from "../boards/boardService";
+import { CLIENT_ADDRESS_HEADER, type RateLimiter } from "../http/rateLimit";
 
 export class ApiError extends Error {
   constructor(
@@ -14,9 +15,23 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly path?: string,
+    /** Seconds, sent as Retry-After (429, 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
+}
+
+/** The caller's address as server/index.ts set it. */
+export function clientOf(req: Request): string {
+  return req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+/** Spends one request of `key` from `limiter`, or answers 429 with Retry-After. */
+export function rateLimit(limiter: RateLimiter, key: string, what: string): void {
+  if (limiter.take(key)) return;
+  const seconds = limiter.retryAfter(key);
+  throw new ApiError(429, "rate_limited", `Too many ${what}; try again in ${seconds} s.`, undefined, seconds);
 }
 
 /**
@@ -42,7 +57,13 @@ export function errorResponse(err: unknown): NextResponse {
     return NextResponse.json(
       { error: { code: err.code, message: err.message, ...(err.path !== undefined ? { path: err.path } : {}) } },
       // After a 413 the rest of the body is left unread and server/index.ts closes the connection; say so.
-      { status: err.status, headers: err.status === 413 ? { connection: "close" } : undefined },
+      {
+        status: err.status,
+        headers: {
+          ...(err.status === 413 ? { connection: "close" } : {}),
+          ...(err.retryAfter !== undefined ? { "retry-after": String(err.retryAfter) } : {}),
+        },
+      },
     );
   }
   getRuntime().log.error({ err }, "API request failed");
@@ -67,8 +88,18 @@ export function tokenOf(req: Request): string | null {
 
 /** 401 without a valid token for this board, 403 when its role is below `needed`. */
 export async function requireAccess(req: Request, boardId: string, needed: Role): Promise<Access> {
+  // Guessing tokens is bounded per address: past RATE_AUTH_FAILURES_PER_MINUTE wrong ones, 429.
+  const failures = getRuntime().rateLimits.authFailures;
+  const address = clientOf(req);
+  if (!failures.allows(address)) {
+    const seconds = failures.retryAfter(address);
+    throw new ApiError(429, "rate_limited", `Too many requests with a wrong token; try again in ${seconds} s.`, undefined, seconds);
+  }
   const access = await getRuntime().boards.resolve(boardId, tokenOf(req));
-  if (!access) throw new ApiError(401, "unauthorized", "A valid token for this board is required (Authorization: Bearer … or ?t=…).");
+  if (!access) {
+    failures.take(address);
+    throw new ApiError(401, "unauthorized", "A valid token for this board is required (Authorization: Bearer … or ?t=…).");
+  }
   if (!roleAtLeast(access.role, needed)) {
     throw new ApiError(403, "forbidden", `This needs the ${needed} role; the token grants ${access.role}.`);
   }
@@ -105,11 +136,31 @@ async function readText(req: Request): Promise<string> {
 export async function readJson(req: Request): Promise<unknown> {
   const text = await readText(req);
   if (!text.trim()) return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
+  const nul = pathOfNul(value);
+  if (nul !== null) throw new ApiError(400, "invalid_text", `${nul || "body"}: text may not contain NUL characters.`, nul);
+  return value;
+}
+
+/**
+ * Where a NUL character sits in a parsed body (a key or a string), or null. PostgreSQL text
+ * cannot hold one, so it is refused here for every route and database alike.
+ */
+function pathOfNul(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\0") ? path : null;
+  if (!value || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes("\0")) return at;
+    const found = pathOfNul(child, at);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Parses a JSON body with a zod schema; the first problem becomes a 400 naming its path. */

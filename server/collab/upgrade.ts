@@ -13,6 +13,7 @@ import { Connection, type ConnectionLimits } from "./connection";
 import type { RoomManager } from "./rooms";
 import { Admission, clientAddress, type AdmissionLimits } from "./admission";
 import { presenceClaimKey } from "./presence";
+import type { RateLimiter } from "../http/rateLimit";
 import { CloseCode } from "../../lib/collab/protocol";
 
 export const COLLAB_PREFIX = "/collab/";
@@ -26,6 +27,8 @@ export interface CollabOptions {
   limits: ConnectionLimits & AdmissionLimits;
   tokenRecheckMs: number;
   trustProxy: boolean;
+  /** Wrong tokens per client address (shared with the API). */
+  authFailures: RateLimiter;
 }
 
 export interface Collab {
@@ -64,10 +67,17 @@ export function createCollab(opts: CollabOptions): Collab {
     const boardId = decodeURIComponent(url.pathname.slice(COLLAB_PREFIX.length));
     if (!originAllowed(req.headers.origin, req.headers.host, opts.allowedOrigins)) return refuse(socket, 403, "Forbidden");
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const access = await opts.boards.resolve(boardId, url.searchParams.get("t") ?? bearer);
-    if (!access) return refuse(socket, 401, "Unauthorized");
-    if (socket.destroyed) return;
     const address = clientAddress(req, opts.trustProxy);
+    // Guessing tokens is bounded per address (RATE_AUTH_FAILURES_PER_MINUTE, shared with the API).
+    if (!opts.authFailures.allows(address)) {
+      return refuse(socket, 429, "Too Many Requests", `Retry-After: ${opts.authFailures.retryAfter(address)}\r\n`);
+    }
+    const access = await opts.boards.resolve(boardId, url.searchParams.get("t") ?? bearer);
+    if (!access) {
+      opts.authFailures.take(address);
+      return refuse(socket, 401, "Unauthorized");
+    }
+    if (socket.destroyed) return;
     const refusal = admission.refusal(address, access.tokenHash, access.boardId);
     if (refusal) {
       opts.log.warn({ boardId: access.boardId, address, refusal }, "websocket refused");

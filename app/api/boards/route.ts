@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
-import { ApiError, readJson, route } from "@/server/api/http";
+import { ApiError, clientOf, rateLimit, readJson, route } from "@/server/api/http";
 import { TEMPLATES } from "@/lib/valuechain/templates";
 
 const CreateBoard = z.strictObject({
@@ -10,13 +10,15 @@ const CreateBoard = z.strictObject({
 });
 
 export const POST = route(async (req: Request) => {
+  rateLimit(getRuntime().rateLimits.boardCreates, clientOf(req), "new boards from this address");
   const parsed = CreateBoard.safeParse(await readJson(req));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiError(400, "invalid_request", issue.message, issue.path.join("."));
   }
   const templateId = parsed.data.template ?? "blank";
-  const template = TEMPLATES[templateId as keyof typeof TEMPLATES];
+  // Own keys only: "__proto__" or "toString" must read as unknown, not as Object's members.
+  const template = Object.hasOwn(TEMPLATES, templateId) ? TEMPLATES[templateId as keyof typeof TEMPLATES] : undefined;
   if (!template) {
     throw new ApiError(400, "unknown_template", `Unknown template "${templateId}". Known: ${Object.keys(TEMPLATES).join(", ")}.`, "template");
   }
