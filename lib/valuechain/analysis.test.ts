@@ -160,34 +160,31 @@ describe("distribution channels", () => {
     expect(analyzeBoard(diamond("e1")).channels).toEqual({ count: 0, paths: [], shares: [], capped: false });
   });
 
-  test("stops at the cap on a dense graph, quickly", () => {
+  test("stops at the cap on a dense graph (2^28 paths) instead of walking it", () => {
     // A complete DAG of 30 players has 2^28 paths from the first to the last.
     const ids = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, "0")}`);
     const channels: Channel[] = [];
     ids.forEach((from, i) => ids.slice(i + 1).forEach((to) => channels.push(goods(from, to))));
     const b = board(channels, [player("n00", { isUs: true })]);
-    const started = performance.now();
     const { channels: answer } = analyzeBoard(b);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(answer.capped).toBe(true);
     expect(answer.count).toBe(PATH_CAP);
     expect(answer.paths).toHaveLength(PATH_CAP);
     expect(answer.paths[0]).toEqual(ids);
   });
 
-  test("stops quickly on a dense graph full of cycles", () => {
+  test("stops at the cap on a dense graph full of cycles", () => {
     // Every player sends goods to every other: paths abound, and most branches loop back.
     const ids = Array.from({ length: 14 }, (_, i) => `n${String(i).padStart(2, "0")}`);
     const channels = ids.flatMap((from) => ids.filter((to) => to !== from).map((to) => goods(from, to)));
     const b = board(channels, [player("n00", { isUs: true }), player("n13", { consumer: true })]);
-    const started = performance.now();
     const answers = analyzeBoard(b);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(answers.channels.capped).toBe(true);
     expect(answers.warnings.filter((w) => w.code === "goods-cycle")).toHaveLength(1);
   });
 
-  test("answers a tangled board of the largest allowed size quickly and compactly", () => {
+  // How long it takes is measured by `npm run bench`, never asserted here (shared, noisy machines).
+  test("answers a tangled board of the largest allowed size compactly, within its path budget", () => {
     // 5,000 players and 20,000 random goods channels: cycles everywhere, paths thousands long.
     const random = mulberry32(1);
     const channels: Channel[] = [];
@@ -196,9 +193,7 @@ describe("distribution channels", () => {
       if (from !== to) channels.push(goods(`p${from}`, `p${to}`, { id: `c${i}` }));
     }
     const b = board(channels, [player("p0", { isUs: true })]);
-    const started = performance.now();
     const answers = analyzeBoard(b);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(answers.channels.capped).toBe(true);
     expect(answers.channels.paths.flat().length).toBeLessThanOrEqual(PATH_TOTAL_LENGTH_CAP);
   });

@@ -167,6 +167,7 @@ describe("presence is bounded per connection, per board and in bytes per second 
     const seconds = (performance.now() - started) / 1000;
     const participantBytes = awarenessBytes(participant, from);
 
+    const newcomerOpened = performance.now();
     const newcomer = await open(`${server.wsUrl}/${board.id}?t=${board.viewToken}`);
     // The full state comes right after sync step 1, in messages of at most MAX_AWARENESS_BYTES,
     // each id once; the relays that follow only repeat ids.
@@ -186,6 +187,7 @@ describe("presence is bounded per connection, per board and in bytes per second 
     await waitFor(() => stockNewcomer.provider.synced, 10_000, "a stock client joins the flooded board");
     await sleep(2000);
     const newcomerBytes = awarenessBytes(newcomer);
+    const newcomerSeconds = (performance.now() - newcomerOpened) / 1000;
 
     const kB = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     console.log(
@@ -202,7 +204,8 @@ describe("presence is bounded per connection, per board and in bytes per second 
     expect(participantBytes).toBeLessThanOrEqual(budget * (seconds + 1) + 16 * 1024);
     expect(fullIds.length).toBeLessThanOrEqual(DEFAULT_PRESENCE_LIMITS.maxPresencePerBoard);
     expect(fullBytes).toBeLessThan(DEFAULT_PRESENCE_LIMITS.maxPresencePerBoard * (pad.length + 100));
-    expect(newcomerBytes).toBeLessThanOrEqual(fullBytes + budget * 3 + 16 * 1024);
+    // The full state, then the budget for as long as it listened (longer on a busy machine).
+    expect(newcomerBytes).toBeLessThanOrEqual(fullBytes + budget * (newcomerSeconds + 1) + 16 * 1024);
     const largest = Math.max(...[participant, newcomer].flatMap((sock) => sock.received.filter(isAwareness).map((f) => f.length)));
     expect(largest).toBeLessThanOrEqual(DEFAULT_PRESENCE_LIMITS.maxAwarenessBytes + 8);
     expect(closes).toEqual([]);
