@@ -30,6 +30,7 @@ import { CUSTOMER_DECISIONS, FLOWS, makeChannel, makePlayer, PLAYER_KINDS, STRAT
 import { type RunningServer } from "../helpers/server";
 import { waitFor } from "../helpers/clients";
 import { fuzzSeeds, Rng } from "../helpers/fuzz";
+import { createTestDatabase } from "../helpers/postgres";
 import { TrackedClient, waitUntil, expectSameForm, normalForm, startServerWhenBuilt, storedDoc } from "../helpers/chaos";
 import { createBoardInDb } from "../helpers/seedBoards";
 
@@ -46,14 +47,25 @@ const REPAIR = Symbol("repair-dangling");
 let repairedChannels = 0;
 
 let server: RunningServer;
+/** PostgreSQL, the production database, runs fewer seeds by default: 3, or CHAOS_SEEDS. */
+const PG_SEEDS = fuzzSeeds(3, [], 0xfade);
 
-beforeAll(async () => {
-  server = await startServerWhenBuilt({ env: SERVER_ENV });
-}, 11 * 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+/** Runs the suite's tests against a server on `database` (a fresh one per suite). */
+function onDatabase(database: "sqlite" | "postgres", body: () => void): void {
+  describe(`on ${database}`, () => {
+    let drop: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      let databaseUrl: string | undefined;
+      if (database === "postgres") ({ url: databaseUrl, drop } = await createTestDatabase());
+      server = await startServerWhenBuilt({ databaseUrl, env: SERVER_ENV });
+    }, 11 * 60_000);
+    afterAll(async () => {
+      await server?.stop();
+      await drop?.();
+    });
+    body();
+  });
+}
 
 /** What lib/collab/session.ts does for an editing client (R-DANGLING). */
 function repairLikeTheApp(c: TrackedClient): void {
@@ -192,12 +204,13 @@ async function runConvergence(seed: number) {
 }
 
 describe("convergence fuzz through the server", () => {
-  for (const seed of SEEDS) {
+  const converges = (seed: number) =>
     it(`converges 10 clients with random edits, disconnects and offline periods to one state equal to the database, with no dangling channel (R-COMMIT, R-DANGLING), seed ${seed}`, async () => {
       const r = await runConvergence(seed);
       expect(r.disconnects).toBeGreaterThan(0);
     }, 120_000);
-  }
+  onDatabase("sqlite", () => SEEDS.forEach(converges));
+  onDatabase("postgres", () => PG_SEEDS.forEach(converges));
 
   it("exercised the dangling-channel repair: concurrent deletes left channels without an end, and clients removed them (R-DANGLING)", () => {
     expect(repairedChannels).toBeGreaterThan(0);

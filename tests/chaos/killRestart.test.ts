@@ -30,6 +30,7 @@ import {
   storedDoc,
 } from "../helpers/chaos";
 import { createBoardInDb } from "../helpers/seedBoards";
+import { createTestDatabase } from "../helpers/postgres";
 
 const CLIENTS = 20;
 const UPDATES_PER_CLIENT = 500;
@@ -46,14 +47,25 @@ const VARIANT_SEEDS = fuzzSeeds(1, [], 0xdead, 0.25);
 const SERVER_ENV = { MAX_MESSAGES_PER_SECOND: "1000000", LOG_LEVEL: "error" };
 
 let server: RunningServer;
+/** PostgreSQL, the production database, runs fewer seeds by default: 2, or a quarter of CHAOS_SEEDS. */
+const PG_SEEDS = fuzzSeeds(2, [], 0xbeef, 0.25);
 
-beforeAll(async () => {
-  server = await startServerWhenBuilt({ env: SERVER_ENV });
-}, 11 * 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+/** Runs the suite's tests against a server on `database` (a fresh one per suite). */
+function onDatabase(database: "sqlite" | "postgres", body: () => void): void {
+  describe(`on ${database}`, () => {
+    let drop: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      let databaseUrl: string | undefined;
+      if (database === "postgres") ({ url: databaseUrl, drop } = await createTestDatabase());
+      server = await startServerWhenBuilt({ databaseUrl, env: SERVER_ENV });
+    }, 11 * 60_000);
+    afterAll(async () => {
+      await server?.stop();
+      await drop?.();
+    });
+    body();
+  });
+}
 
 /** One random board operation on `doc` by client `index`: add, move or rename a player (of `ids`, read once per round). */
 function randomOp(doc: Y.Doc, rng: Rng, index: number, n: number, ids: string[]): void {
@@ -223,23 +235,27 @@ async function runKillRestart(seed: number, opts: RunOptions): Promise<RunReport
 }
 
 describe("chaos: SIGKILL and restart under 20 writers", () => {
-  for (const seed of SEEDS) {
+  const killRestart = (seed: number) =>
     it(`keeps every acknowledged update through a kill -9 and converges clients and database after the restart (R-COMMIT, R-SAVED, R-LOAD), seed ${seed}`, async () => {
       const r = await runKillRestart(seed, { clientKills: 0 });
       expect(r.ackedAtKill).toBeGreaterThan(0);
       expect(r.missingAtKill).toEqual([]);
       expect(r.missingAtEnd).toEqual([]);
     }, 180_000);
-  }
 
-  for (const seed of VARIANT_SEEDS) {
-    it(`loses at most never-acknowledged updates when clients die abruptly as well as the server (R-SAVED, R-COMMIT), seed ${seed}`, async () => {
-      const r = await runKillRestart(seed, { clientKills: 5 });
-      expect(r.ackedAtKill).toBeGreaterThan(0);
-      expect(r.missingAtKill).toEqual([]);
-      expect(r.missingAtEnd).toEqual([]);
-    }, 180_000);
-  }
+  onDatabase("sqlite", () => {
+    for (const seed of SEEDS) killRestart(seed);
+    for (const seed of VARIANT_SEEDS) {
+      it(`loses at most never-acknowledged updates when clients die abruptly as well as the server (R-SAVED, R-COMMIT), seed ${seed}`, async () => {
+        const r = await runKillRestart(seed, { clientKills: 5 });
+        expect(r.ackedAtKill).toBeGreaterThan(0);
+        expect(r.missingAtKill).toEqual([]);
+        expect(r.missingAtEnd).toEqual([]);
+      }, 180_000);
+    }
+  });
+
+  onDatabase("postgres", () => {
+    for (const seed of PG_SEEDS) killRestart(seed);
+  });
 });
-
-
