@@ -1,3 +1,4 @@
+import { History } from "lucide-react";
 import type { Board } from "@/lib/valuechain/model";
 import type { AnsweredBoard } from "./hooks/useAnswers";
 import { Inspector } from "./Inspector";
@@ -17,10 +18,12 @@ interface BoardSidebarProps {
   /** On a phone the sidebar is a bottom sheet: open to half the screen, or just its tabs. */
   sheetOpen: boolean;
   onSheetOpen: (open: boolean) => void;
+  /** A version is open: the panel shows its answers and cards, read-only, under this name. */
+  version?: { label: string } | null;
 }
 
-/** The right-hand side of the board: what is selected, or the eight questions answered. */
-export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers, sheetOpen, onSheetOpen }: BoardSidebarProps) {
+/** The right-hand side of the board (or of the open version): what is selected, or the eight questions answered. */
+export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers, sheetOpen, onSheetOpen, version = null }: BoardSidebarProps) {
   return (
     <aside
       aria-label="Details and answers"
@@ -39,8 +42,16 @@ export function BoardSidebar({ tab, onTab, board, selection, setSelection, answe
         onSheetOpen={onSheetOpen}
       />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className={`min-h-0 flex-1 overflow-y-auto p-4 ${sheetOpen ? "" : "max-md:hidden"}`}>
+        {version && (
+          <p data-testid="sidebar-version" className="-mx-4 -mt-4 mb-4 flex items-center gap-1.5 border-b border-indigo-100 bg-indigo-50 px-4 py-2 text-xs text-indigo-900">
+            <History className="size-3.5 shrink-0" aria-hidden />
+            <span>
+              As in <strong className="font-semibold">{version.label}</strong>, read-only
+            </span>
+          </p>
+        )}
         {tab === "inspect" ? (
-          <Inspector board={board} selection={selection} setSelection={setSelection} />
+          <Inspector board={board} selection={selection} setSelection={setSelection} readOnly={version !== null} />
         ) : answered ? (
           <QuestionsPanel board={answered.board} answers={answered.answers} strategyView={strategyView} onShowPlayers={onShowPlayers} />
         ) : (

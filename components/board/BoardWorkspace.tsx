@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState, type SetStateAction } from "react";
 import type { FollowTarget } from "@/lib/collab/presence";
 import { chainOrder } from "@/lib/valuechain/chainOrder";
+import type { Board } from "@/lib/valuechain/model";
 import { BoardActionsContext } from "./BoardActions";
 import { BoardSidebar } from "./BoardSidebar";
 import { useConnectDialog } from "./connect/useConnectDialog";
@@ -25,15 +26,19 @@ import { StrategyViewContext } from "./StrategyViewContext";
 import { RemoteChangeAnnouncer } from "./RemoteChangeAnnouncer";
 import { TopBar } from "./TopBar";
 import { UndoKeptNotice } from "./UndoKeptNotice";
+import { useVersionSelection } from "./versions/useVersionSelection";
 import { useVersionsController } from "./versions/useVersionsController";
 import { VersionsContext } from "./versions/VersionsContext";
-import { VersionView } from "./versions/VersionView";
+import { refLabel, VersionView } from "./versions/VersionView";
 import { useEditingPausedForMe } from "./workshop/EditingLock";
 import { WorkshopLayer } from "./workshop/WorkshopLayer";
 import { WorkshopRoot } from "./workshop/WorkshopRoot";
 
 type Selection = readonly string[];
 const NOTHING: Selection = [];
+/** What the side panel reads while a version is still loading. */
+const NO_BOARD: Board = { title: "", players: [], channels: [] };
+const IGNORE = () => {};
 
 /** The board page: top bar, palette, canvas and sidebar (inspector or questions) around one shared selection. */
 export function BoardWorkspace() {
@@ -70,12 +75,29 @@ export function BoardWorkspace() {
   const showDetails = useCallback(() => setSheetOpen(true), []);
   const connecting = useConnectDialog(board, order, setSelection, showDetails);
   const versions = useVersionsController({ author: identity?.name ?? "", onEnterView: () => setSelection(NOTHING) });
+  const openedId = versions.view?.kind === "version" ? versions.view.id : null;
+  const versionSelection = useVersionSelection(openedId);
+  const opened = versions.opened?.status === "ready" ? versions.opened.value : null;
+  const versionAnswered = useMemo(() => opened && { board: opened.board, answers: opened.answers }, [opened]);
+  // While a version is open, the side panel reads that version: its answers and warnings, its
+  // cards, nothing editable. A comparison keeps the live board's panel beside its own.
+  const panel =
+    openedId === null
+      ? { board, answered, selection, setSelection, onShowPlayers: showPlayers, version: null }
+      : {
+          board: opened?.board ?? NO_BOARD,
+          answered: versionAnswered,
+          selection: versionSelection.ids,
+          setSelection: IGNORE,
+          onShowPlayers: versionSelection.show,
+          version: { label: refLabel(openedId, versions.versions) },
+        };
 
   useDocumentTitle(board.title || "Untitled board");
   useRememberBoard(board.title);
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);
-  useSheetClosesWithSelection(selection.length > 0, setSheetOpen);
+  useSheetClosesWithSelection(panel.selection.length > 0, setSheetOpen);
   useBoardShortcuts({ selection, setSelection, startConnect: connecting.actions.startConnect, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 
   return (
@@ -104,7 +126,7 @@ export function BoardWorkspace() {
               />
               {versions.view && (
                 <VersionsContext value={versions}>
-                  <VersionView />
+                  <VersionView selection={versionSelection} />
                 </VersionsContext>
               )}
               {!versions.view && <WorkshopLayer board={board} following={following !== null} />}
@@ -112,14 +134,15 @@ export function BoardWorkspace() {
             <BoardSidebar
               tab={tab}
               onTab={setTab}
-              board={board}
-              selection={selection}
-              setSelection={setSelection}
-              answered={answered}
+              board={panel.board}
+              selection={panel.selection}
+              setSelection={panel.setSelection}
+              answered={panel.answered}
               strategyView={strategyView}
-              onShowPlayers={showPlayers}
+              onShowPlayers={panel.onShowPlayers}
               sheetOpen={sheetOpen}
               onSheetOpen={setSheetOpen}
+              version={panel.version}
             />
           </div>
         </StrategyViewContext>

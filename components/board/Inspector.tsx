@@ -9,9 +9,18 @@ import { MultiSelection } from "./inspector/MultiSelection";
 import { PlayerDetails } from "./inspector/PlayerDetails";
 import { PlayerInspector } from "./inspector/PlayerInspector";
 
+interface InspectorProps {
+  board: Board;
+  selection: readonly string[];
+  setSelection: (ids: readonly string[]) => void;
+  /** A saved version: everything is read, nothing edited, whatever this person's role. */
+  readOnly?: boolean;
+}
+
 /** The right-hand panel: details of what is selected (editable for editors), or how to use the board. */
-export function Inspector({ board, selection, setSelection }: { board: Board; selection: readonly string[]; setSelection: (ids: readonly string[]) => void }) {
-  const { session, canEdit } = useSession();
+export function Inspector({ board, selection, setSelection, readOnly = false }: InspectorProps) {
+  const { session, canEdit: mayEdit } = useSession();
+  const canEdit = mayEdit && !readOnly;
   const sizeOf = useCardSizes();
   const ids = new Set(selection);
   const players = board.players.filter((p) => ids.has(p.id));
@@ -27,7 +36,15 @@ export function Inspector({ board, selection, setSelection }: { board: Board; se
   };
 
   const content = () => {
-    if (players.length + channels.length === 0) return <BoardHelp canEdit={canEdit} />;
+    if (players.length + channels.length === 0) {
+      return readOnly ? (
+        <p data-testid="version-help" className="text-sm text-slate-600">
+          Select a player or a channel of this version to read what the team had recorded about it then.
+        </p>
+      ) : (
+        <BoardHelp canEdit={canEdit} />
+      );
+    }
     if (players.length + channels.length > 1) {
       return <MultiSelection players={players.length} channels={channels.length} canEdit={canEdit} onDuplicate={duplicate} onDelete={remove} />;
     }

@@ -39,7 +39,7 @@ export function TopBar({ title, following, onFollow, onEditIdentity }: TopBarPro
       <VersionsButton />
       <WorkshopButton />
       <Avatars awareness={session.provider.awareness} following={following} onFollow={onFollow} onEditIdentity={onEditIdentity} />
-      {role === "owner" && <SharePopover />}
+      <SharePopover />
     </header>
   );
 }

@@ -3,7 +3,9 @@
  *   chainboard.boards        RecentBoard[]: every board created or opened here, with the
  *                            link it was opened with (the strongest role's link wins)
  *   chainboard.links.{id}    BoardLinks: the three share links, stored when this browser
- *                            created the board (the server shows its tokens only once)
+ *                            created the board (the server shows the owner link only then;
+ *                            the edit and view links it shows again, GET …/tokens, except on
+ *                            boards made before it kept them)
  * Storage can be full, disabled or edited by hand: reads validate, writes never throw.
  */
 export type BoardRole = "owner" | "editor" | "viewer";

@@ -181,8 +181,55 @@ describe("diffBoards: answers", () => {
       playerOf(copy, "p6").consumer = true;
     });
     const s = summaries(diffBoards(base, b));
-    expect(s).toContain("Players: Window dealer: Retailer / dealer → Distributor");
+    expect(s).toContain("Window dealer: Retailer / dealer → Distributor");
     expect(s).toContain("Consumers: + Project installer");
+    expect(s.some((line) => line.startsWith("Players:"))).toBe(false);
+  });
+
+  test("reports a renamed player under the questions, not only on the canvas", () => {
+    const b = edit(base, (copy) => (playerOf(copy, "p8").name = "Architect practice"));
+    const d = diffBoards(base, b);
+    expect(d.players.changed.map((c) => c.id)).toEqual(["p8"]);
+    expect(d.answers).toEqual([
+      { question: "players", before: "Architect (Specifier)", after: "Architect practice (Specifier)", summary: "Architect practice: renamed from Architect" },
+    ]);
+  });
+
+  test("reports names other people use, added and dropped", () => {
+    const b = edit(base, (copy) => (playerOf(copy, "p4").aliases = ["Showroom", "Shop", "Stockist"]));
+    expect(diffBoards(base, b).answers).toEqual([
+      {
+        question: "players",
+        before: "Window dealer (Retailer / dealer, also called Reseller, Showroom)",
+        after: "Window dealer (Retailer / dealer, also called Showroom, Shop, Stockist)",
+        summary: "Window dealer: also called Shop, Stockist; no longer called Reseller",
+      },
+    ]);
+    // The same names in another order say the same thing.
+    const reordered = edit(base, (copy) => playerOf(copy, "p4").aliases.reverse());
+    expect(diffBoards(base, reordered).answers).toEqual([]);
+  });
+
+  test("says a rename, a new kind and new names of one player in one line, beside the other answers it changes", () => {
+    const b = edit(base, (copy) => {
+      Object.assign(playerOf(copy, "p4"), { name: "Reseller", kind: "distributor", aliases: ["Showroom"], customer: "no" });
+    });
+    const s = summaries(diffBoards(base, b));
+    expect(s).toContain("Reseller: renamed from Window dealer; Retailer / dealer → Distributor; no longer called Reseller");
+    // Everywhere else the player goes by its new name.
+    expect(s).toContain("Customers: − Reseller");
+    expect(s).toContain("Not customers: + Reseller");
+  });
+
+  test("lists every revised player, however many", () => {
+    const b = edit(base, (copy) => copy.players.forEach((p) => (p.name = `${p.name} (new)`)));
+    const revised = diffBoards(base, b).answers.filter((a) => a.question === "players");
+    expect(revised.map((a) => a.summary)).toEqual(base.players.map((p) => `${p.name} (new): renamed from ${p.name}`));
+  });
+
+  test("an unnamed player is named by its id", () => {
+    const b = edit(base, (copy) => (playerOf(copy, "p8").name = "  "));
+    expect(summaries(diffBoards(base, b))).toEqual(["p8: renamed from Architect"]);
   });
 
   test("lists at most five names, then says how many more", () => {

@@ -5,6 +5,10 @@
  *
  * Moves are kept apart from field changes because dragging is constant and mostly noise: a
  * move under MOVE_THRESHOLD pixels is not reported at all.
+ *
+ * The answers diff reads like the board: question 1 is every player by name and kind, so a
+ * player renamed, given another kind or called by other names is a changed answer too (one
+ * line per player, never cut short), not only a mark on the canvas.
  */
 import { analyzeBoard, type Answers } from "./analysis";
 import { compareIds, KIND_LABELS, PLAYER_KINDS, sortById, type Board, type Channel, type Flow, type Player, type PlayerKind } from "./model";
@@ -93,7 +97,7 @@ export function diffBoards(a: Board, b: Board): BoardDiff {
         return changes.length > 0 ? [{ id: after.id, changes }] : [];
       }),
     },
-    answers: diffAnswers(analyzeBoard(a, { warnings: false }), analyzeBoard(b, { warnings: false }), nameLookup(a, b)),
+    answers: diffAnswers(analyzeBoard(a, { warnings: false }), analyzeBoard(b, { warnings: false }), nameLookup(a, b), players.kept),
   };
 }
 
@@ -220,9 +224,10 @@ function nameLookup(a: Board, b: Board): NameOf {
   return (id) => names.get(id) ?? id;
 }
 
-function diffAnswers(before: Answers, after: Answers, nameOf: NameOf): AnswerChange[] {
+function diffAnswers(before: Answers, after: Answers, nameOf: NameOf, kept: [before: Player, after: Player][]): AnswerChange[] {
   return [
     ...playersChange(before, after, nameOf),
+    ...kept.flatMap(([old, now]) => playerRevision(old, now)),
     ...listChange("consumers", "Consumers", before.consumers, after.consumers, nameOf),
     ...listChange("starts", "Starts", before.starts, after.starts, nameOf),
     ...usChange(before, after, nameOf),
@@ -240,10 +245,40 @@ function playersChange(before: Answers, after: Answers, nameOf: NameOf): AnswerC
   const parts = [
     ...[...kindsAfter.keys()].filter((id) => !kindsBefore.has(id)).map((id) => `+ ${nameOf(id)}`),
     ...[...kindsBefore.keys()].filter((id) => !kindsAfter.has(id)).map((id) => `− ${nameOf(id)}`),
-    ...[...kindsAfter].filter(([id, kind]) => kindsBefore.has(id) && kindsBefore.get(id) !== kind).map(([id, kind]) => `${nameOf(id)}: ${KIND_LABELS[kindsBefore.get(id) as PlayerKind]} → ${KIND_LABELS[kind]}`),
   ];
   if (parts.length === 0) return [];
   return [{ question: "players", before: countOf(kindsBefore.size, "player"), after: countOf(kindsAfter.size, "player"), summary: `Players: ${limited(parts)}` }];
+}
+
+/**
+ * A player in both versions whose name, kind or other names changed, as one line led by its
+ * name now: "Architect practice: renamed from Architect; Specifier → Installer; also called Arch".
+ */
+function playerRevision(before: Player, after: Player): AnswerChange[] {
+  const oldName = displayName(before);
+  const newName = displayName(after);
+  const oldAliases = new Set(before.aliases);
+  const newAliases = new Set(after.aliases);
+  const added = after.aliases.filter((alias) => !oldAliases.has(alias));
+  const dropped = before.aliases.filter((alias) => !newAliases.has(alias));
+  const details = [
+    ...(oldName !== newName ? [`renamed from ${oldName}`] : []),
+    ...(before.kind !== after.kind ? [`${KIND_LABELS[before.kind]} → ${KIND_LABELS[after.kind]}`] : []),
+    ...(added.length > 0 ? [`also called ${added.join(", ")}`] : []),
+    ...(dropped.length > 0 ? [`no longer called ${dropped.join(", ")}`] : []),
+  ];
+  if (details.length === 0) return [];
+  return [{ question: "players", before: describePlayer(before), after: describePlayer(after), summary: `${newName}: ${details.join("; ")}` }];
+}
+
+function displayName(p: Player): string {
+  return p.name.trim() || p.id;
+}
+
+/** "Dealer (Retailer / dealer, also called Reseller)": what question 1 says about one player. */
+function describePlayer(p: Player): string {
+  const also = p.aliases.length > 0 ? `, also called ${p.aliases.join(", ")}` : "";
+  return `${displayName(p)} (${KIND_LABELS[p.kind]}${also})`;
 }
 
 /** Player id → kind, sorted by id. */

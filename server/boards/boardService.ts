@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import type { PrismaClient } from "../db/database";
 import { writeBoard } from "../../lib/collab/boardDoc";
 import type { Board } from "../../lib/valuechain/model";
+import { openTokens, sealTokens, type SharedTokens } from "./sharedLinks";
 import { generateBoardId, generateToken, hashToken, sameHash, BOARD_ID_PATTERN, TOKEN_PATTERN, type Role } from "./tokens";
 
 export interface CreatedBoard {
@@ -23,6 +24,13 @@ export interface Access {
   tokenHash: string;
 }
 
+/**
+ * The links a role may give out, as tokens: the owner the edit and view links, an editor and a
+ * viewer the view link. Null where this server cannot tell (a board made before links were kept
+ * sealed, until the owner replaces that link).
+ */
+export type ShareableTokens = { role: "owner"; editToken: string | null; viewToken: string | null } | { role: "editor" | "viewer"; viewToken: string | null };
+
 export class BoardService {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -36,7 +44,12 @@ export class BoardService {
     await this.prisma.$transaction([
       this.prisma.board.create({ data: { id, title: board.title } }),
       this.prisma.boardToken.createMany({
-        data: (Object.entries(tokens) as [Role, string][]).map(([role, token]) => ({ hash: hashToken(token), boardId: id, role })),
+        data: (Object.entries(tokens) as [Role, string][]).map(([role, token]) => ({
+          hash: hashToken(token),
+          boardId: id,
+          role,
+          sealedLinks: role === "owner" ? sealTokens(token, id, { editor: tokens.editor, viewer: tokens.viewer }) : role === "editor" ? sealTokens(token, id, { viewer: tokens.viewer }) : null,
+        })),
       }),
       this.prisma.docSnapshot.create({ data: { boardId: id, state: new Uint8Array(state), lastUpdateId: 0 } }),
     ]);
@@ -52,18 +65,56 @@ export class BoardService {
     return { boardId, role: row.role as Role, tokenHash: hash };
   }
 
+  /** The links `token`'s role may give out (see ShareableTokens). */
+  async shareable(access: Access, token: string): Promise<ShareableTokens> {
+    if (access.role === "viewer") return { role: "viewer", viewToken: token };
+    const row = await this.prisma.boardToken.findUnique({ where: { hash: access.tokenHash }, select: { sealedLinks: true } });
+    const shared = openTokens(token, access.boardId, row?.sealedLinks ?? null);
+    if (access.role === "editor") return { role: "editor", viewToken: shared.viewer ?? null };
+    return { role: "owner", editToken: shared.editor ?? null, viewToken: shared.viewer ?? null };
+  }
+
   /**
    * Replaces the edit and/or view link: the old tokens are revoked (kept, marked, so the
    * audit trail stays) and new ones issued. Returns the new tokens and the revoked digests.
+   * The owner's token (who asks) opens the links it may share, so they are sealed again for
+   * the owner and for the edit link with the new tokens in them.
    */
-  async rotate(boardId: string, roles: ("editor" | "viewer")[]): Promise<{ tokens: Partial<Record<"editor" | "viewer", string>>; revoked: string[] }> {
-    const tokens: Partial<Record<"editor" | "viewer", string>> = {};
+  async rotate(
+    boardId: string,
+    roles: ("editor" | "viewer")[],
+    ownerToken: string,
+  ): Promise<{ tokens: Partial<Record<"editor" | "viewer", string>>; revoked: string[] }> {
+    const tokens: SharedTokens = {};
     for (const role of roles) tokens[role] = generateToken();
+    const ownerHash = hashToken(ownerToken);
+    const ownerRow = await this.prisma.boardToken.findUnique({ where: { hash: ownerHash }, select: { sealedLinks: true } });
+    const known = openTokens(ownerToken, boardId, ownerRow?.sealedLinks ?? null);
+    const editor = tokens.editor ?? known.editor;
+    const viewer = tokens.viewer ?? known.viewer;
+    const forEditor = (token: string) => (viewer ? sealTokens(token, boardId, { viewer }) : null);
     const old = await this.prisma.boardToken.findMany({ where: { boardId, role: { in: roles }, revokedAt: null }, select: { hash: true } });
+    const keptEditLink =
+      tokens.viewer && !tokens.editor
+        ? [
+            // The edit link stays but its view link changed: sealed again where its token is known
+            // here, and forgotten where it is not (it would only show a dead link).
+            this.prisma.boardToken.updateMany({ where: { boardId, role: "editor", revokedAt: null }, data: { sealedLinks: null } }),
+            ...(editor ? [this.prisma.boardToken.updateMany({ where: { hash: hashToken(editor), boardId, revokedAt: null }, data: { sealedLinks: forEditor(editor) } })] : []),
+          ]
+        : [];
     await this.prisma.$transaction([
       this.prisma.boardToken.updateMany({ where: { boardId, role: { in: roles }, revokedAt: null }, data: { revokedAt: new Date() } }),
       this.prisma.boardToken.createMany({
-        data: roles.map((role) => ({ hash: hashToken(tokens[role]!), boardId, role })),
+        data: roles.map((role) => {
+          const token = tokens[role]!;
+          return { hash: hashToken(token), boardId, role, sealedLinks: role === "editor" ? forEditor(token) : null };
+        }),
+      }),
+      ...keptEditLink,
+      this.prisma.boardToken.updateMany({
+        where: { hash: ownerHash, boardId, role: "owner" },
+        data: { sealedLinks: sealTokens(ownerToken, boardId, { ...(editor ? { editor } : {}), ...(viewer ? { viewer } : {}) }) },
       }),
     ]);
     return { tokens, revoked: old.map((r) => r.hash) };

@@ -104,6 +104,54 @@ test("a view link shows the board read-only and its writes never reach anyone", 
   expect((await boardOf(editor)).title).toBe("Edited by Eve");
 });
 
+test("the owner replaces the view link from Share: open sessions with it are cut off, the old link's page says so, the popover shows the new link", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { title: "Links" });
+  const owner = await openAs(browser, board.owner, "Olivia");
+  const viewer = await openAs(browser, board.view, "Victor");
+
+  await owner.getByTestId("share-button").click();
+  await expect(owner.getByTestId("share-link-edit")).toHaveValue(board.edit);
+  await expect(owner.getByTestId("share-link-view")).toHaveValue(board.view);
+  await expect(owner.getByTestId("share-link-owner")).toHaveValue(board.owner);
+
+  await owner.getByTestId("replace-view-link").click();
+  const warning = owner.getByRole("group", { name: /Replace the view link/ });
+  await expect(warning).toContainText("Everyone who opened the board with the current one is disconnected at once");
+  await owner.getByTestId("confirm-replace-view").click();
+  await expect(owner.getByTestId("replaced-view")).toContainText("1 open session was disconnected");
+  const fresh = await owner.getByTestId("share-link-view").inputValue();
+  expect(fresh).not.toBe(board.view);
+  expect(fresh).toMatch(new RegExp(`^${server.url}/b/${board.id}\\?t=[\\w-]+$`));
+  // The edit link was left as it was.
+  await expect(owner.getByTestId("share-link-edit")).toHaveValue(board.edit);
+
+  // Victor's open page is cut off and says why; the old link's page then says it no longer opens the board.
+  await expect(viewer.getByTestId("save-status")).toHaveAttribute("data-state", "refused");
+  await expect(viewer.getByTestId("save-status")).toContainText("This link was replaced by the board's owner");
+  await viewer.reload();
+  await expect(viewer.getByRole("heading", { name: "This link no longer opens the board" })).toBeVisible();
+
+  // The new link opens the board read-only, and the popover opened again still shows it.
+  const again = await openAs(browser, fresh, "Victor");
+  await expect(again.getByTestId("role")).toHaveText("Viewer");
+  await owner.keyboard.press("Escape");
+  await owner.getByTestId("share-button").click();
+  await expect(owner.getByTestId("share-link-view")).toHaveValue(fresh);
+});
+
+test("an editor sees the Share popover with the view link, and gives out no edit or owner link", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { title: "For editors" });
+  const editor = await openAs(browser, board.edit, "Eve");
+  await editor.getByTestId("share-button").click();
+  const popover = editor.getByTestId("share-popover");
+  await expect(popover).toBeVisible();
+  await expect(editor.getByTestId("share-link-view")).toHaveValue(board.view);
+  await expect(popover.locator("input")).toHaveCount(1);
+  await expect(popover).not.toContainText(board.editToken);
+  await expect(editor.getByTestId("replace-view-link")).toHaveCount(0);
+  await expect(editor.getByTestId("replace-edit-link")).toHaveCount(0);
+});
+
 test("after a full server restart and a reload the board is unchanged", async ({ browser }) => {
   const board = await createBoardVia(server.url, { template: "software-resellers" });
   const a = await openAs(browser, board.edit, "Alice");

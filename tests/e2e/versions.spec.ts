@@ -252,3 +252,128 @@ test("two versions compare field by field; a version opens read-only; versions a
   await expect(victor.getByTestId("compare-banner")).toContainText("Comparing “Second draft, reviewed” with the live board");
   await expect(victor.getByTestId("answers-unchanged")).toBeVisible();
 });
+
+test("an open version reads like the board: its own answers and warnings, its cards read-only, its own address through reload and Back", async ({ browser }) => {
+  const board = await importBoard();
+  const alice = await openAs(browser, board.owner, "Alice");
+  await openVersions(alice);
+  await saveVersion(alice, "Before the workshop");
+  const versionId = await versionItem(alice, "Before the workshop").getAttribute("data-version-id");
+  await alice.getByTestId("versions-close").click();
+
+  // The live board moves on: nobody is us any more, and the dealer is renamed with another reason.
+  await alice.evaluate(() => {
+    const doc = (window as unknown as { __chainboard: { doc: import("yjs").Doc } }).__chainboard.doc;
+    const players = doc.getMap<import("yjs").Map<unknown>>("players");
+    doc.transact(() => {
+      players.get("us")!.set("isUs", false);
+      players.get("dealer")!.set("name", "Reseller");
+      players.get("dealer")!.set("why", "They resell our range");
+    });
+  });
+  await expect(alice.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  const sidebar = alice.getByTestId("sidebar");
+  await alice.getByTestId("tab-questions").click();
+  await expect(sidebar.getByTestId("warning")).toHaveCount(2);
+  await expect(sidebar.getByTestId("our-stage")).toHaveCount(0);
+
+  // Opening the version gives it its own address, beside the token.
+  await openVersions(alice);
+  await versionItem(alice, "Before the workshop").getByTestId("open-version").click();
+  await expect(alice.getByTestId("version-banner")).toContainText("Viewing version “Before the workshop”");
+  const url = new URL(alice.url());
+  expect(url.searchParams.get("version")).toBe(versionId);
+  expect(url.searchParams.get("t")).toBe(board.ownerToken);
+  await alice.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+
+  /** What the side panel must say while the version is open: the version's answers, not the live board's. */
+  const expectVersionPanel = async () => {
+    await expect(sidebar.getByTestId("sidebar-version")).toContainText("Before the workshop");
+    await alice.getByTestId("tab-questions").click();
+    await expect(sidebar.getByTestId("our-stage")).toHaveText("stage 1 of 3");
+    await expect(sidebar.getByTestId("warning")).toHaveCount(1);
+    await expect(sidebar.getByTestId("warning")).toContainText("Old installer has no channel");
+    await expect(alice.getByTestId("questions-warning-count")).toHaveText("1");
+    await expect(sidebar.getByTestId("questions-panel")).toContainText("Dealer");
+    await expect(sidebar.getByTestId("questions-panel")).not.toContainText("Reseller");
+  };
+  await expectVersionPanel();
+
+  // A card of the version opens in the inspector as it was, to read only.
+  const version = alice.locator('[data-testid="version-canvas"][data-mode="version"]');
+  await version.locator('.react-flow__node[data-id="dealer"] [data-testid="player-node"]').click();
+  await alice.getByTestId("tab-inspect").click();
+  const inspector = alice.getByTestId("inspector");
+  await expect(inspector).toContainText("Dealer");
+  await expect(inspector).toContainText("They buy from us");
+  await expect(inspector.locator("input, textarea, select, [contenteditable=true]")).toHaveCount(0);
+  await expect(inspector.getByRole("button")).toHaveCount(0);
+  await expect(version.locator('.react-flow__node[data-id="dealer"] [data-testid="player-node"]')).toHaveClass(/outline-indigo-500/);
+  // The live board underneath was not touched.
+  expect((await boardOf(alice)).players.find((p) => p.id === "dealer")!.name).toBe("Reseller");
+
+  // A click on the empty canvas clears the selection.
+  await version.locator(".react-flow__pane").click({ position: { x: 30, y: 300 } });
+  await expect(inspector.getByTestId("version-help")).toBeVisible();
+
+  // Back returns to the live board, without leaving the page; Forward opens the version again.
+  await alice.goBack();
+  await expect(alice.getByTestId("version-view")).toHaveCount(0);
+  expect(new URL(alice.url()).searchParams.get("version")).toBeNull();
+  expect(new URL(alice.url()).searchParams.get("t")).toBe(board.ownerToken);
+  await expect(sidebar.getByTestId("sidebar-version")).toHaveCount(0);
+  await alice.getByTestId("tab-questions").click();
+  await expect(sidebar.getByTestId("warning")).toHaveCount(2);
+  expect(await alice.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  await alice.goForward();
+  await expect(alice.getByTestId("version-banner")).toContainText("Viewing version “Before the workshop”");
+
+  // A reload lands on the version again, and so does its link in another browser.
+  await alice.reload();
+  await expect(alice.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await expect(alice.getByTestId("version-banner")).toContainText("Viewing version “Before the workshop”");
+  await expectVersionPanel();
+  await alice.getByTestId("back-to-live").click();
+  await expect(alice.getByTestId("version-view")).toHaveCount(0);
+  expect(new URL(alice.url()).searchParams.get("version")).toBeNull();
+
+  // The version's link offered to others is the view link, not Alice's owner link.
+  await alice.goBack();
+  await expect(alice.getByTestId("version-banner")).toBeVisible();
+  await alice.getByTestId("version-link-button").click();
+  const shared = await alice.getByTestId("version-link-view").inputValue();
+  expect(new URL(shared).searchParams.get("t")).toBe(board.viewToken);
+  expect(new URL(shared).searchParams.get("version")).toBe(versionId);
+  const victor = await openAs(browser, shared, "Victor");
+  await expect(victor.getByTestId("version-banner")).toContainText("Viewing version “Before the workshop”");
+  await expect(victor.getByTestId("sidebar-version")).toBeVisible();
+});
+
+test("the compare link offered is the board's view link, also to an editor, who finds it in Share too", async ({ browser }) => {
+  const board = await importBoard();
+  const eve = await openAs(browser, board.edit, "Eve");
+  await openVersions(eve);
+  await saveVersion(eve, "Baseline");
+  await versionItem(eve, "Baseline").getByTestId("compare-live").click();
+  await expect(eve.getByTestId("compare-banner")).toBeVisible();
+  const pair = new URL(eve.url()).searchParams.get("compare");
+  expect(pair).toMatch(/^[\w-]+\.\.live$/);
+
+  await eve.getByTestId("comparison-link-button").click();
+  const link = new URL(await eve.getByTestId("comparison-link-view").inputValue());
+  expect(link.searchParams.get("t")).toBe(board.viewToken);
+  expect(link.searchParams.get("compare")).toBe(pair);
+  expect(link.toString()).not.toContain(board.editToken);
+  await eve.keyboard.press("Escape");
+
+  await eve.getByTestId("share-button").click();
+  await expect(eve.getByTestId("share-link-view")).toHaveValue(board.view);
+  await expect(eve.getByTestId("share-link-current-view")).toHaveValue(link.toString());
+  await expect(eve.getByTestId("share-link-edit")).toHaveCount(0);
+  await expect(eve.getByTestId("share-link-owner")).toHaveCount(0);
+
+  // Whoever opens it can look but not change anything.
+  const carol = await openAs(browser, link.toString(), "Carol");
+  await expect(carol.getByTestId("compare-banner")).toContainText("Comparing “Baseline” with the live board");
+  await expect(carol.getByTestId("role")).toHaveText("Viewer");
+});

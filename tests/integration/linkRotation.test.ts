@@ -1,4 +1,4 @@
-/** The owner replaces the edit and view links (R-REVOKE). */
+/** The owner replaces the edit and view links (R-REVOKE); every role reads the links it may give out. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectClient, createBoard, whenSynced } from "../helpers/clients";
@@ -56,5 +56,41 @@ describe("link rotation", () => {
     expect((await rotate(board.id, board.editToken)).status).toBe(403);
     expect((await fetch(`${server.url}/api/boards/${board.id}/tokens`, { method: "POST" })).status).toBe(401);
     expect((await rotate(board.id, board.ownerToken, { roles: ["owner"] })).status).toBe(400);
+  });
+});
+
+const shareable = (boardId: string, token?: string) =>
+  fetch(`${server.url}/api/boards/${boardId}/tokens`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+describe("the links a role may give out (GET /api/boards/{id}/tokens)", () => {
+  it("shows the owner the edit and view links, an editor and a viewer only the view link", async () => {
+    const board = await createBoard(server.url);
+    const owner = await shareable(board.id, board.ownerToken);
+    expect(owner.status).toBe(200);
+    expect(owner.headers.get("cache-control")).toBe("no-store");
+    expect(await owner.json()).toEqual({ role: "owner", editToken: board.editToken, viewToken: board.viewToken });
+    expect(await (await shareable(board.id, board.editToken)).json()).toEqual({ role: "editor", viewToken: board.viewToken });
+    expect(await (await shareable(board.id, board.viewToken)).json()).toEqual({ role: "viewer", viewToken: board.viewToken });
+    // Also with the token in the query, as every board route takes it.
+    expect((await fetch(`${server.url}/api/boards/${board.id}/tokens?t=${board.editToken}`)).status).toBe(200);
+  });
+
+  it("refuses a missing or wrong token, and another board's token", async () => {
+    const board = await createBoard(server.url);
+    const other = await createBoard(server.url);
+    expect((await shareable(board.id)).status).toBe(401);
+    expect((await shareable(board.id, "x".repeat(32))).status).toBe(401);
+    expect((await shareable(board.id, other.ownerToken)).status).toBe(401);
+  });
+
+  it("shows the replaced links once the owner replaces them, to the owner and to the kept edit link", async () => {
+    const board = await createBoard(server.url);
+    const fresh = await (await rotate(board.id, board.ownerToken, { roles: ["viewer"] })).json();
+    expect(await (await shareable(board.id, board.ownerToken)).json()).toEqual({ role: "owner", editToken: board.editToken, viewToken: fresh.viewToken });
+    expect(await (await shareable(board.id, board.editToken)).json()).toEqual({ role: "editor", viewToken: fresh.viewToken });
+    expect((await shareable(board.id, board.viewToken)).status).toBe(401);
+    const both = await (await rotate(board.id, board.ownerToken)).json();
+    expect(await (await shareable(board.id, both.editToken)).json()).toEqual({ role: "editor", viewToken: both.viewToken });
+    expect((await shareable(board.id, board.editToken)).status).toBe(401);
   });
 });

@@ -66,3 +66,14 @@ export class Analyzer {
     if (retry) this.analyze(retry.board, retry.done);
   }
 }
+
+/** The answers of one board that will not change (a saved version), off the main thread where a worker can start. */
+export function analyzeOnce(board: Board): Promise<Answers> {
+  const analyzer = new Analyzer();
+  return new Promise((resolve) =>
+    analyzer.analyze(board, (answers) => {
+      analyzer.destroy();
+      resolve(answers);
+    }),
+  );
+}

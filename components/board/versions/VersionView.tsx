@@ -5,6 +5,7 @@ import { CompareBanner, VersionBanner } from "./VersionBanners";
 import { compareScene } from "./compareScene";
 import { useGuardLiveShortcuts } from "./useGuardLiveShortcuts";
 import { useLoad } from "./useLoad";
+import type { VersionSelection } from "./useVersionSelection";
 import { useVersions } from "./VersionsContext";
 import { LIVE, type BoardRef, type VersionSummary } from "./versionsApi";
 import { VersionCanvas } from "./VersionCanvas";
@@ -12,15 +13,16 @@ import { VersionCanvas } from "./VersionCanvas";
 /**
  * What the canvas area shows while a version is open or two boards are compared, laid over the
  * live canvas (the live document keeps syncing, and the live canvas keeps its place, underneath).
+ * `selection` is what is selected on an open version, read in the side panel.
  */
-export function VersionView() {
+export function VersionView({ selection }: { selection: VersionSelection }) {
   const { view } = useVersions();
   useGuardLiveShortcuts();
   if (!view) return null;
   return (
     <div data-testid="version-view" className="absolute inset-0 z-20">
       {view.kind === "version" ? (
-        <SavedVersion key={view.id} id={view.id} name={view.name} />
+        <SavedVersion key={view.id} id={view.id} selection={selection} />
       ) : (
         <Comparison key={`${view.from}..${view.to}`} from={view.from} to={view.to} />
       )}
@@ -28,19 +30,31 @@ export function VersionView() {
   );
 }
 
-function SavedVersion({ id, name }: { id: string; name: string }) {
-  const { api } = useVersions();
-  const loaded = useLoad(() => api.board(id));
-  const banner = <VersionBanner id={id} name={name} />;
-  if (loaded.status !== "ready") return <Placeholder banner={banner} error={loaded.status === "error" ? loaded.message : null} />;
-  return <VersionCanvas board={loaded.value}>{banner}</VersionCanvas>;
-}
-
-function Comparison({ from, to }: { from: BoardRef; to: BoardRef }) {
-  const { api, versions, refresh } = useVersions();
+/** The version list, fetched once if nothing has fetched it yet: the banners name versions from it. */
+function useVersionList(): readonly VersionSummary[] | null {
+  const { versions, refresh } = useVersions();
   useEffect(() => {
     if (versions === null) void refresh();
   }, [versions, refresh]);
+  return versions;
+}
+
+function SavedVersion({ id, selection }: { id: string; selection: VersionSelection }) {
+  const { opened } = useVersions();
+  const versions = useVersionList();
+  const name = versions?.find((v) => v.id === id)?.name ?? null;
+  const banner = <VersionBanner id={id} name={name} label={refLabel(id, versions)} />;
+  if (opened?.status !== "ready") return <Placeholder banner={banner} error={opened?.status === "error" ? opened.message : null} />;
+  return (
+    <VersionCanvas board={opened.value.board} selection={selection}>
+      {banner}
+    </VersionCanvas>
+  );
+}
+
+function Comparison({ from, to }: { from: BoardRef; to: BoardRef }) {
+  const { api } = useVersions();
+  const versions = useVersionList();
   const loaded = useLoad(async () => {
     // A saved side never changes, so the "to" board is that version, or — against the live board —
     // the "from" version with the diff applied: exactly the board the diff was taken to.

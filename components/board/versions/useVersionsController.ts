@@ -2,18 +2,21 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { writeBoard } from "@/lib/collab/boardDoc";
 import { parseBoardFile } from "@/lib/valuechain/schema";
 import { useSession } from "../hooks/useSession";
-import { hrefWithComparePair, readComparePair } from "./compareLink";
+import type { Loaded } from "./useLoad";
+import { useOpenedVersion, type OpenedVersion } from "./useOpenedVersion";
 import { versionsApi, type BoardRef, type VersionsApi, type VersionSummary } from "./versionsApi";
+import { hrefWithView, readView, sameView, type VersionView } from "./viewLink";
 
-/** What replaces the live canvas: one version, read-only, or a comparison of two boards. */
-export type VersionView = { kind: "version"; id: string; name: string } | { kind: "compare"; from: BoardRef; to: BoardRef };
+export type { VersionView };
 
 export interface VersionsController {
   api: VersionsApi;
   /** The display name versions and restores are recorded under. */
   author: string;
   view: VersionView | null;
-  openVersion(version: Pick<VersionSummary, "id" | "name">): void;
+  /** The open version's board and answers; null unless a version (not a comparison) is open. */
+  opened: Loaded<OpenedVersion> | null;
+  openVersion(version: Pick<VersionSummary, "id">): void;
   compare(from: BoardRef, to: BoardRef): void;
   backToLive(): void;
   /** The board's versions, newest first; null until first loaded. */
@@ -27,26 +30,19 @@ export interface VersionsController {
 }
 
 /**
- * The state behind the versions drawer and the version and compare views. A comparison is kept
- * in the address (`?compare=from..to`, beside the token) so it can be shared as a link; a page
- * opened with one starts in that comparison.
+ * The state behind the versions drawer and the version and compare views. What is shown is
+ * kept in the address (`?version=…` or `?compare=from..to`, beside the token), so a reload or a
+ * shared link lands on it; each change of view is a step in the browser's history, so Back
+ * returns to the live board. A page opened with one starts in it.
  */
 export function useVersionsController({ author, onEnterView }: { author: string; onEnterView: () => void }): VersionsController {
   const { session, boardId, token } = useSession();
   const api = useMemo(() => versionsApi(boardId, token), [boardId, token]);
-  const [view, setView] = useState<VersionView | null>(() => {
-    const pair = readComparePair(window.location.search);
-    return pair && { kind: "compare", ...pair };
-  });
+  const [view, setView] = useState<VersionView | null>(() => readView(window.location.search));
+  const opened = useOpenedVersion(api, view?.kind === "version" ? view.id : null);
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  // The address follows the view: a comparison is shareable, anything else is the plain board link.
-  useEffect(() => {
-    const next = hrefWithComparePair(window.location.href, view?.kind === "compare" ? { from: view.from, to: view.to } : null);
-    if (next !== window.location.href) window.history.replaceState(window.history.state, "", next);
-  }, [view]);
 
   const enterView = useRef(onEnterView);
   useEffect(() => {
@@ -54,8 +50,24 @@ export function useVersionsController({ author, onEnterView }: { author: string;
   });
   const show = useCallback((next: VersionView | null) => {
     if (next) enterView.current();
-    setView(next);
+    setView((current) => (sameView(current, next) ? current : next));
   }, []);
+  const go = useCallback(
+    (next: VersionView | null) => {
+      show(next);
+      const href = hrefWithView(window.location.href, next);
+      // A null state lets Next's router record the new address as its own history entry.
+      if (href !== window.location.href) window.history.pushState(null, "", href);
+    },
+    [show],
+  );
+
+  // Back and Forward show what the address they land on asks for.
+  useEffect(() => {
+    const onPopState = () => show(readView(window.location.search));
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [show]);
 
   const refresh = useCallback(async () => {
     try {
@@ -76,11 +88,11 @@ export function useVersionsController({ author, onEnterView }: { author: string;
       session.undo.stopCapturing();
       writeBoard(session.doc, board);
       session.undo.stopCapturing();
-      setView(null);
+      go(null);
       setNotice(`Restored “${version.name}” — the previous state was saved as an automatic version`);
       void refresh();
     },
-    [api, author, refresh, session],
+    [api, author, refresh, session, go],
   );
 
   return useMemo(
@@ -88,9 +100,10 @@ export function useVersionsController({ author, onEnterView }: { author: string;
       api,
       author,
       view,
-      openVersion: (version) => show({ kind: "version", id: version.id, name: version.name }),
-      compare: (from, to) => show({ kind: "compare", from, to }),
-      backToLive: () => show(null),
+      opened,
+      openVersion: (version) => go({ kind: "version", id: version.id }),
+      compare: (from, to) => go({ kind: "compare", from, to }),
+      backToLive: () => go(null),
       versions,
       listError,
       refresh,
@@ -98,6 +111,6 @@ export function useVersionsController({ author, onEnterView }: { author: string;
       notice,
       dismissNotice: () => setNotice(null),
     }),
-    [api, author, view, show, versions, listError, refresh, restore, notice],
+    [api, author, view, opened, go, versions, listError, refresh, restore, notice],
   );
 }

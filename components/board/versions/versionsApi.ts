@@ -1,10 +1,7 @@
-/**
- * The browser's side of the versions API (PRODUCT.md, versions): every call sends the board
- * token as a bearer token and turns the API error shape `{ error: { message } }` into a thrown
- * VersionsApiError whose message can be shown as it is.
- */
+/** The browser's side of the versions API (README, HTTP API). */
 import type { BoardDiff } from "@/lib/valuechain/diff";
 import type { Board, BoardFile } from "@/lib/valuechain/model";
+import { boardApi } from "../boardApi";
 
 // The shape the API returns, declared once by the server (a type-only import: nothing of the
 // server reaches the browser bundle).
@@ -16,15 +13,6 @@ export type BoardRef = string;
 export const LIVE: BoardRef = "live";
 
 export type CompareResult = BoardDiff & { from: BoardRef; to: BoardRef };
-
-export class VersionsApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface VersionsApi {
   list(): Promise<VersionSummary[]>;
@@ -39,24 +27,7 @@ export interface VersionsApi {
 }
 
 export function versionsApi(boardId: string, token: string): VersionsApi {
-  const base = `/api/boards/${encodeURIComponent(boardId)}`;
-  async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, {
-        method: init.method ?? "GET",
-        headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-        cache: "no-store",
-      });
-    } catch {
-      throw new VersionsApiError(0, "The server cannot be reached. Try again when you are back online.");
-    }
-    if (res.status === 204) return undefined as T;
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw new VersionsApiError(res.status, errorMessage(body) ?? `The server answered ${res.status}.`);
-    return body as T;
-  }
+  const call = boardApi(boardId, token);
   const withoutFormat = ({ format: _format, ...board }: BoardFile): Board => board;
   const version = (id: string) => `/versions/${encodeURIComponent(id)}`;
 
@@ -69,10 +40,4 @@ export function versionsApi(boardId: string, token: string): VersionsApi {
     compare: (from, to) => call(`/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
     restore: (id, author) => call(`${version(id)}/restore`, { method: "POST", body: { author, apply: false } }),
   };
-}
-
-function errorMessage(body: unknown): string | null {
-  if (typeof body !== "object" || body === null || !("error" in body)) return null;
-  const { error } = body as { error: unknown };
-  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : null;
 }

@@ -1,10 +1,23 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
-import { ApiError, readJson, requireAccess, route } from "@/server/api/http";
+import { ApiError, readJson, requireAccess, route, tokenOf } from "@/server/api/http";
 
 const Rotate = z.strictObject({
   roles: z.array(z.enum(["editor", "viewer"])).min(1).max(2).default(["editor", "viewer"]),
+});
+
+/**
+ * The links the caller's role may give out (any role): the owner gets the edit and view tokens,
+ * an editor or a viewer the view token. A token this server cannot show again (a board made
+ * before links were kept sealed, until the owner replaces that link) is null.
+ */
+export const GET = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = await ctx.params;
+  const access = await requireAccess(req, id, "viewer");
+  // requireAccess has just resolved this token, so there is one.
+  const shareable = await getRuntime().boards.shareable(access, tokenOf(req) as string);
+  return NextResponse.json(shareable, { headers: { "cache-control": "no-store" } });
 });
 
 /**
@@ -14,13 +27,14 @@ const Rotate = z.strictObject({
 export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   await requireAccess(req, id, "owner");
+  const ownerToken = tokenOf(req) as string; // resolved to the owner just above
   const parsed = Rotate.safeParse(await readJson(req));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiError(400, "invalid_request", issue.message, issue.path.join("."));
   }
   const { boards, collab } = getRuntime();
-  const { tokens, revoked } = await boards.rotate(id, [...new Set(parsed.data.roles)]);
+  const { tokens, revoked } = await boards.rotate(id, [...new Set(parsed.data.roles)], ownerToken);
   const closed = collab?.closeTokens(revoked) ?? 0;
   return NextResponse.json({ ...(tokens.editor ? { editToken: tokens.editor } : {}), ...(tokens.viewer ? { viewToken: tokens.viewer } : {}), closedConnections: closed });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BoardToken" ADD COLUMN "sealedLinks" TEXT;
