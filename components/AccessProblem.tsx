@@ -5,13 +5,11 @@ const TEXT = {
     title: "This link is incomplete",
     body: "Board links carry a key after “?t=”. Ask the person who shared the board for the full link.",
   },
+  // One answer for a wrong key and a missing board: telling them apart would tell anyone
+  // with an address whether a board exists there.
   "bad-token": {
     title: "This link no longer opens the board",
-    body: "The key in the link is wrong or was replaced by the board’s owner. Ask them for a current link.",
-  },
-  "no-board": {
-    title: "No board here",
-    body: "There is no board at this address. It may have been deleted, or the link was mistyped.",
+    body: "The key in the link is wrong or was replaced by the board’s owner, or the board was deleted. Ask the person who shared it for a current link.",
   },
 } as const;
 

@@ -127,11 +127,6 @@ export class BoardService {
     return hashes.filter((h) => !ok.has(h));
   }
 
-  async exists(boardId: string): Promise<boolean> {
-    if (!BOARD_ID_PATTERN.test(boardId)) return false;
-    return (await this.prisma.board.count({ where: { id: boardId } })) > 0;
-  }
-
   async setTitle(boardId: string, title: string): Promise<void> {
     await this.prisma.board.update({ where: { id: boardId }, data: { title } });
   }

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import pino from "pino";
 import type { DocStore, StoredDoc } from "./docStore";
-import { DocumentTooLargeError, Room, type RoomConnection, type RoomOptions } from "./room";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { DocumentTooLargeError, PRESENCE_FORGET_MS, Room, type RoomConnection, type RoomOptions } from "./room";
 import { STRUCT_COST, structCount } from "./memory";
 import { CloseCode } from "../../lib/collab/protocol";
 
@@ -131,5 +132,26 @@ describe("Room budgets (R-BUDGET)", () => {
     expect(stored.store.pendingStructs).toBeNull();
     expect(stored.getMap("board").get("title")).toBe("kept");
     expect(store.snapshot!.length).toBeLessThan(Y.encodeStateAsUpdate(good).length + 50);
+  });
+});
+
+describe("presence of people who left", () => {
+  it("forgets the clocks of departed presence ids once they have been gone a while, so a long day does not pile them up", async () => {
+    const r = await room();
+    for (let i = 0; i < 50; i++) {
+      const conn = new FakeConnection();
+      r.add(conn);
+      const visitor = new awarenessProtocol.Awareness(new Y.Doc());
+      visitor.setLocalState({ name: `visitor ${i}` });
+      r.applyAwareness(conn, awarenessProtocol.encodeAwarenessUpdate(visitor, [visitor.clientID]));
+      r.remove(conn);
+      visitor.destroy();
+    }
+    const departed = () => [...r.awareness.meta.keys()].filter((id) => id !== r.awareness.clientID).length;
+    expect(r.awareness.getStates().size).toBe(0);
+    expect(departed()).toBe(50);
+    expect(r.sweepPresence(Date.now())).toBe(0);
+    expect(r.sweepPresence(Date.now() + PRESENCE_FORGET_MS)).toBe(50);
+    expect(departed()).toBe(0);
   });
 });

@@ -66,6 +66,9 @@ interface PendingUpdate {
   origin: RoomConnection | null;
 }
 
+/** How long a departed presence id's clock is kept (see Room.sweepPresence). */
+export const PRESENCE_FORGET_MS = 60_000;
+
 export class DocumentTooLargeError extends Error {
   readonly reason = "document_too_large";
 }
@@ -266,6 +269,28 @@ export class Room {
     this.ownership.release(conn, ids);
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
+
+  /**
+   * y-protocols keeps a clock for every presence id it ever saw, also after the id left; on a
+   * board that stays loaded through a long workshop day those would pile up. Ids without a
+   * state for PRESENCE_FORGET_MS are forgotten (their removal has long been relayed).
+   */
+  sweepPresence(now = Date.now()): number {
+    let forgotten = 0;
+    for (const [id, meta] of this.awareness.meta) {
+      if (id !== this.awareness.clientID && !this.awareness.states.has(id) && now - meta.lastUpdated >= PRESENCE_FORGET_MS) {
+        this.awareness.meta.delete(id);
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
+  private readonly presenceSweep = (() => {
+    const timer = setInterval(() => this.sweepPresence(), PRESENCE_FORGET_MS);
+    timer.unref();
+    return timer;
+  })();
 
   // --- incoming messages ---------------------------------------------------------------------
 
@@ -545,6 +570,7 @@ export class Room {
   };
 
   destroy(): void {
+    clearInterval(this.presenceSweep);
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.presence.destroy();
     this.awareness.off("update", this.relayAwareness);

@@ -20,6 +20,6 @@ export default async function BoardPage({
   const { boards } = getRuntime();
   if (!token) return <AccessProblem kind="missing-token" />;
   const access = await boards.resolve(id, token);
-  if (!access) return <AccessProblem kind={(await boards.exists(id)) ? "bad-token" : "no-board"} />;
+  if (!access) return <AccessProblem kind="bad-token" />;
   return <BoardLoader boardId={id} token={token} role={access.role} />;
 }
