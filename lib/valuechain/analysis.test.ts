@@ -148,16 +148,13 @@ describe("distribution channels", () => {
     expect(analyzeBoard(b).channels.paths).toEqual([["us", "e"]]);
   });
 
-  test("counts a path through one consumer on to another", () => {
+  test("ends a path at the first consumer it reaches, never going on through it to another", () => {
     const b = board([goods("us", "a"), goods("a", "b")], [player("us", { isUs: true }), player("a", { consumer: true }), player("b", { consumer: true })]);
-    expect(analyzeBoard(b).channels.paths).toEqual([
-      ["us", "a"],
-      ["us", "a", "b"],
-    ]);
+    expect(analyzeBoard(b).channels.paths).toEqual([["us", "a"]]);
   });
 
   test("has no channel when us is itself the end of the chain", () => {
-    expect(analyzeBoard(diamond("e1")).channels).toEqual({ count: 0, paths: [], shares: [], capped: false });
+    expect(analyzeBoard(diamond("e1")).channels).toEqual({ count: 0, paths: [], shares: [], missingShares: [], capped: false });
   });
 
   test("stops at the cap on a dense graph (2^28 paths) instead of walking it", () => {
@@ -239,6 +236,155 @@ describe("distribution channels", () => {
       player("e", { consumer: true }),
     ]);
     expect(analyzeBoard(b).channels.shares).toEqual([2]);
+  });
+});
+
+describe("volume shares, each unit counted once", () => {
+  const sum = (shares: (number | null)[]) => (shares as number[]).reduce((total, s) => total + s, 0);
+
+  test("parallel routes split our volume and add up to 100% when every share is set", () => {
+    // us splits 60/40 between two distributors; both feed both dealers; both dealers feed the end user.
+    const b = board(
+      [
+        goods("us", "d1", { share: 60 }),
+        goods("us", "d2", { share: 40 }),
+        goods("d1", "r1", { share: 50 }),
+        goods("d1", "r2", { share: 50 }),
+        goods("d2", "r1", { id: "d2>r1 stock", share: 75 }),
+        goods("d2", "r1", { id: "d2>r1 rush", share: 5 }),
+        goods("d2", "r2", { share: 20 }),
+        goods("r1", "e", { share: 100 }),
+        goods("r2", "e", { share: 100 }),
+      ],
+      [player("us", { isUs: true }), player("e", { consumer: true })],
+    );
+    const { channels } = analyzeBoard(b);
+    expect(channels.paths).toEqual([
+      ["us", "d1", "r1", "e"],
+      ["us", "d1", "r2", "e"],
+      ["us", "d2", "r1", "e"],
+      ["us", "d2", "r2", "e"],
+    ]);
+    expect(channels.shares).toEqual([30, 30, 32, 8]);
+    expect(sum(channels.shares)).toBeCloseTo(100, 9);
+    expect(channels.missingShares).toEqual([]);
+  });
+
+  test("names exactly the channels along the routes that lack a share, and no other", () => {
+    const b = board(
+      [
+        goods("us", "d1", { share: 60 }),
+        goods("us", "d2"),
+        goods("d1", "e", { id: "d1>e a", share: 50 }),
+        goods("d1", "e", { id: "d1>e b" }),
+        goods("d1", "x"), // x never reaches a consumer: on no route
+        goods("d2", "e"),
+        goods("e", "later"), // leaves the consumer: on no route
+        commercial("us", "e"), // not goods: has no share to miss
+        influence("arch", "e"),
+      ],
+      [player("us", { isUs: true }), player("e", { consumer: true })],
+    );
+    const { channels } = analyzeBoard(b);
+    expect(channels.paths).toEqual([
+      ["us", "d1", "e"],
+      ["us", "d2", "e"],
+    ]);
+    expect(channels.shares).toEqual([null, null]);
+    expect(channels.missingShares).toEqual(["d1>e b", "d2>e", "us>d2"]);
+  });
+
+  test("lists no missing share once the last one is set", () => {
+    const b = board([goods("us", "a", { share: 100 }), goods("a", "e")], [player("us", { isUs: true })]);
+    expect(analyzeBoard(b).channels.missingShares).toEqual(["a>e"]);
+    b.channels[1] = { ...b.channels[1], share: 100 };
+    expect(analyzeBoard(b).channels).toMatchObject({ shares: [100], missingShares: [] });
+  });
+
+  test("a route through a consumer ends there, so the volume it passes on is not counted again", () => {
+    // The installer is marked as a consumer yet ships to the homeowner; a project route goes straight there.
+    const b = board(
+      [goods("us", "merchant", { share: 70 }), goods("us", "homeowner", { share: 30 }), goods("merchant", "installer", { share: 100 }), goods("installer", "homeowner", { share: 100 })],
+      [player("us", { isUs: true }), player("installer", { consumer: true }), player("homeowner", { consumer: true })],
+    );
+    const { channels } = analyzeBoard(b);
+    expect(channels.paths).toEqual([
+      ["us", "homeowner"],
+      ["us", "merchant", "installer"],
+    ]);
+    expect(channels.shares).toEqual([30, 70]);
+    expect(sum(channels.shares)).toBe(100);
+  });
+
+  test("a share missing past a consumer is on no route, so it is not missing", () => {
+    const b = board([goods("us", "installer", { share: 100 }), goods("installer", "homeowner")], [
+      player("us", { isUs: true }),
+      player("installer", { consumer: true }),
+      player("homeowner", { consumer: true }),
+    ]);
+    expect(analyzeBoard(b).channels).toMatchObject({ paths: [["us", "installer"]], shares: [100], missingShares: [] });
+  });
+
+  test("two distributors feeding two dealers that feed the end user, with a consumer that still ships, add up to 100%, not 198%", () => {
+    // The board behind the report: routes listed as 49 + 49 + 35 + 35 + 30 because each route to the
+    // installer (marked as the consumer) was listed again going on to the homeowner.
+    const b = board(
+      [
+        goods("us", "dist1", { share: 70 }),
+        goods("us", "dist2", { share: 30 }),
+        goods("dist1", "dealer1", { share: 70 }),
+        goods("dist1", "dealer2", { share: 30 }),
+        goods("dist2", "dealer1", { share: 50 }),
+        goods("dist2", "dealer2", { share: 50 }),
+        goods("dealer1", "installer", { share: 100 }),
+        goods("dealer2", "installer", { share: 50 }),
+        goods("dealer2", "homeowner", { share: 50 }),
+        goods("installer", "homeowner", { share: 100 }),
+      ],
+      [player("us", { isUs: true }), player("installer", { kind: "installer", consumer: true }), player("homeowner", { kind: "end-user", consumer: true })],
+    );
+    const { channels, warnings } = analyzeBoard(b);
+    expect(channels.paths).toEqual([
+      ["us", "dist1", "dealer1", "installer"],
+      ["us", "dist1", "dealer2", "homeowner"],
+      ["us", "dist1", "dealer2", "installer"],
+      ["us", "dist2", "dealer1", "installer"],
+      ["us", "dist2", "dealer2", "homeowner"],
+      ["us", "dist2", "dealer2", "installer"],
+    ]);
+    expect(channels.shares).toEqual([49, 10.5, 10.5, 15, 7.5, 7.5]);
+    expect(sum(channels.shares)).toBeCloseTo(100, 9);
+    expect(channels.missingShares).toEqual([]);
+    // No route runs through a consumer: each unit of volume ends at the first one it reaches.
+    for (const path of channels.paths) expect(path.slice(1, -1).filter((id) => id === "installer" || id === "homeowner")).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(["consumer-passes-goods-on"]);
+  });
+
+  test("on random chains where everyone shares out 100%, the routes always add up to 100% of our volume", () => {
+    // Seeded: goods flow forward from us (player 0); some players are consumers, a few of which
+    // still pass goods on; every player without outgoing goods is a consumer, so all volume ends somewhere.
+    const random = mulberry32(42);
+    for (let round = 0; round < 200; round++) {
+      const n = 3 + Math.floor(random() * 8);
+      const ids = Array.from({ length: n }, (_, i) => `n${i}`);
+      const channels: Channel[] = [];
+      const players: Player[] = [];
+      ids.forEach((id, i) => {
+        // Us always ships somewhere.
+        const later = ids.slice(i + 1).filter((_, j) => (i === 0 && j === 0) || random() < 0.5);
+        const consumer = i > 0 && (later.length === 0 || random() < 0.2);
+        players.push(player(id, { isUs: i === 0, consumer }));
+        let left = 100;
+        later.forEach((to, j) => {
+          const share = j === later.length - 1 ? left : Math.floor(random() * left);
+          left -= share;
+          channels.push(goods(id, to, { share }));
+        });
+      });
+      const { channels: answer } = analyzeBoard(board(channels, players));
+      expect(answer.missingShares).toEqual([]);
+      expect(sum(answer.shares), `seed 42, round ${round}`).toBeCloseTo(100, 4);
+    }
   });
 });
 
@@ -418,6 +564,53 @@ describe("warnings", () => {
     expect(warningsOf(b, "specification-without-specifier")).toEqual([
       { code: "specification-without-specifier", message: "The strategy for B is specification, but no specifier influences B.", ids: ["b"] },
     ]);
+  });
+
+  test("consumer-passes-goods-on: a marked consumer with outgoing goods, naming the player and its channels", () => {
+    const b = board(
+      [goods("us", "installer"), goods("installer", "homeowner", { label: "fitted" }), goods("homeowner", "tip")],
+      [
+        player("us", { isUs: true }),
+        player("installer", { name: "Installer", consumer: true }),
+        player("homeowner", { name: "Homeowner", consumer: true }),
+        player("tip", { name: "Recycling centre", consumer: true }),
+      ],
+    );
+    expect(warningsOf(b, "consumer-passes-goods-on")).toEqual([
+      {
+        code: "consumer-passes-goods-on",
+        message:
+          "Homeowner is marked as an ultimate consumer, yet passes goods on to Recycling centre. A consumer uses the product up, so routes end there: unmark it or remove that channel.",
+        ids: ["homeowner"],
+        channels: ["homeowner>tip"],
+      },
+      {
+        code: "consumer-passes-goods-on",
+        message:
+          "Installer is marked as an ultimate consumer, yet passes goods on to Homeowner (“fitted”). A consumer uses the product up, so routes end there: unmark it or remove that channel.",
+        ids: ["installer"],
+        channels: ["installer>homeowner"],
+      },
+    ]);
+  });
+
+  test("consumer-passes-goods-on: one warning per consumer, listing every goods channel that leaves it", () => {
+    const b = board([goods("e", "a"), goods("e", "b", { id: "e>b 1" }), goods("e", "b", { id: "e>b 2", label: "returns" })], [player("e", { consumer: true })]);
+    const [found, ...others] = warningsOf(b, "consumer-passes-goods-on");
+    expect(others).toEqual([]);
+    expect(found.ids).toEqual(["e"]);
+    expect(found.channels).toEqual(["e>a", "e>b 1", "e>b 2"]);
+    expect(found.message).toBe("E is marked as an ultimate consumer, yet passes goods on to A, B and B (“returns”). A consumer uses the product up, so routes end there: unmark it or remove those channels.");
+  });
+
+  test("consumer-passes-goods-on: not for commercial or influence channels leaving a consumer, nor for players that are not consumers", () => {
+    const lines = board([goods("us", "e"), commercial("e", "bank"), influence("e", "friend")], [player("us", { isUs: true }), player("e", { consumer: true })]);
+    expect(warningsOf(lines, "consumer-passes-goods-on")).toEqual([]);
+    // d passes goods on but is no consumer; e is where goods end without being marked.
+    const notConsumers = board([goods("us", "d"), goods("d", "e")], [player("us", { isUs: true })]);
+    expect(warningsOf(notConsumers, "consumer-passes-goods-on")).toEqual([]);
+    const marked = board([goods("us", "d"), goods("d", "e")], [player("us", { isUs: true }), player("e", { consumer: true })]);
+    expect(warningsOf(marked, "consumer-passes-goods-on")).toEqual([]);
   });
 
   test("a complete, consistent chain raises no warning at all", () => {

@@ -5,6 +5,12 @@
  * Goods flow (channels with `flow: "goods"`) decides consumers, starts, stages and distribution
  * channels; commercial and influence channels never count as distribution channels. Dangling
  * channels are ignored. Every list is sorted by id so that the answers are deterministic.
+ *
+ * Volume is counted once. A channel's share is the part of its source's goods volume that takes
+ * it, so a route's share is the product of the shares along it; parallel routes split the
+ * volume between them, and a route ends at the first consumer it reaches (a consumer uses the
+ * product up). When every player on the routes shares out 100%, the routes add up to 100% of
+ * our volume; when shares are missing, the answers name the channels that lack one.
  */
 import { compareIds, liveChannels, PLAYER_KINDS, sortById, type Board, type Channel, type Player, type PlayerKind } from "./model";
 import { condense, reachableFrom, reverse, simplePaths } from "./graph";
@@ -23,6 +29,7 @@ export const PATH_STEP_BUDGET = 2_000_000;
 const SHARE_TOLERANCE = 0.01;
 
 export type WarningCode =
+  | "consumer-passes-goods-on"
   | "customer-unreached"
   | "customer-without-why"
   | "goods-cycle"
@@ -39,6 +46,8 @@ export interface Warning {
   message: string;
   /** The players concerned, sorted by id. */
   ids: string[];
+  /** The channels concerned, sorted by id, for warnings about channels rather than players. */
+  channels?: string[];
 }
 
 export interface Reason {
@@ -59,8 +68,13 @@ export interface Answers {
     count: number;
     /** Player ids from us (or a start) to a consumer, sorted by their sequence of ids. */
     paths: string[][];
-    /** Parallel to `paths`: the percentage of volume taking that path, or null when a share is missing. */
+    /**
+     * Parallel to `paths`: the percentage of the first player's goods volume (ours, or the
+     * start's) taking that path, or null when a channel on it has no share.
+     */
     shares: (number | null)[];
+    /** Goods channels on the paths that have no share, sorted by id: empty when every path has its share. */
+    missingShares: string[];
     capped: boolean;
   };
   warnings: Warning[];
@@ -89,8 +103,8 @@ interface ChainGraph {
   goodsPred: number[][];
   /** Successors by any flow, for "can anything from us reach them". */
   anyFlow: number[][];
-  /** Share of each goods step `from>to`: parallel channels add up; null when one lacks a share. */
-  stepShare: Map<string, number | null>;
+  /** The goods channels of each step (see `stepKey`), sorted by id: several when parallel channels join two players. */
+  stepChannels: Map<number, Channel[]>;
 }
 
 function buildGraph(board: Board): ChainGraph {
@@ -99,23 +113,25 @@ function buildGraph(board: Board): ChainGraph {
   const channels = sortById(liveChannels(board));
   const goods = players.map(() => new Set<number>());
   const anyFlow = players.map(() => new Set<number>());
-  const stepShare = new Map<string, number | null>();
+  const stepChannels = new Map<number, Channel[]>();
   for (const c of channels) {
     const from = numberOf.get(c.from) as number;
     const to = numberOf.get(c.to) as number;
     anyFlow[from].add(to);
     if (c.flow !== "goods") continue;
     goods[from].add(to);
-    const key = stepKey(from, to);
-    const sum = stepShare.has(key) ? (stepShare.get(key) as number | null) : 0;
-    stepShare.set(key, sum === null || c.share === undefined ? null : sum + c.share);
+    const key = stepKey(players.length, from, to);
+    const step = stepChannels.get(key);
+    if (step) step.push(c);
+    else stepChannels.set(key, [c]);
   }
   const goodsSucc = sortedLists(goods);
-  return { players, numberOf, channels, goods: goodsSucc, goodsPred: reverse(goodsSucc), anyFlow: sortedLists(anyFlow), stepShare };
+  return { players, numberOf, channels, goods: goodsSucc, goodsPred: reverse(goodsSucc), anyFlow: sortedLists(anyFlow), stepChannels };
 }
 
-function stepKey(from: number, to: number): string {
-  return `${from}>${to}`;
+/** A number per ordered pair of players, not a string: the paths of a big board hold up to 500,000 steps to look up. */
+function stepKey(playerCount: number, from: number, to: number): number {
+  return from * playerCount + to;
 }
 
 function sortedLists(sets: Set<number>[]): number[][] {
@@ -151,11 +167,13 @@ export function analyzeBoard(board: Board, opts: { warnings?: boolean } = {}): A
       count: search.paths.length,
       paths: search.paths.map(ids),
       shares: search.paths.map((path) => pathShare(graph, path)),
+      missingShares: missingShares(graph, search.paths),
       capped: search.capped,
     },
     warnings: opts.warnings === false ? [] : sortWarnings([
       ...usWarnings(usPlayers),
       ...customerWithoutWhy(decided),
+      ...consumersPassingGoodsOn(graph),
       ...goodsCycles(graph, condensation.components),
       ...isolatedPlayers(graph),
       ...unreachedConsumers(graph, consumers, us),
@@ -201,22 +219,49 @@ function groupByKind(players: Player[]): Partial<Record<PlayerKind, string[]>> {
   return groups;
 }
 
+/** The goods channels from the player at `path[i - 1]` to the one at `path[i]`. */
+function stepAt(graph: ChainGraph, path: number[], i: number): Channel[] {
+  return graph.stepChannels.get(stepKey(graph.players.length, path[i - 1], path[i])) ?? [];
+}
+
+/**
+ * The product of the step shares along the path. Parallel channels between the same two players
+ * are one step whose share is their sum: one path, so their volume is counted once.
+ */
 function pathShare(graph: ChainGraph, path: number[]): number | null {
   let percent = 100;
   for (let i = 1; i < path.length; i++) {
-    const share = graph.stepShare.get(stepKey(path[i - 1], path[i])) ?? null;
-    if (share === null) return null;
+    const step = stepAt(graph, path, i);
+    if (step.some((c) => c.share === undefined)) return null;
+    const share = step.reduce((sum, c) => sum + (c.share as number), 0);
     percent = (percent * share) / 100;
   }
   // Rounded so that 0.1 × 0.2 reads 2, not 2.0000000000000004.
   return Math.round(percent * 1e6) / 1e6;
 }
 
+/** What the paths' shares wait for: the channels along them without a share. */
+function missingShares(graph: ChainGraph, paths: number[][]): string[] {
+  const missing = new Set<string>();
+  const seen = new Set<Channel[]>();
+  for (const path of paths) {
+    for (let i = 1; i < path.length; i++) {
+      const step = stepAt(graph, path, i);
+      if (seen.has(step)) continue;
+      seen.add(step);
+      for (const c of step) if (c.share === undefined) missing.add(c.id);
+    }
+  }
+  return [...missing].sort(compareIds);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Warnings
 
-function warning(code: WarningCode, message: string, ids: string[]): Warning {
-  return { code, message, ids: [...ids].sort(compareIds) };
+function warning(code: WarningCode, message: string, ids: string[], channels?: string[]): Warning {
+  const found: Warning = { code, message, ids: [...ids].sort(compareIds) };
+  if (channels !== undefined) found.channels = [...channels].sort(compareIds);
+  return found;
 }
 
 function sortWarnings(warnings: Warning[]): Warning[] {
@@ -265,6 +310,36 @@ function customerWithoutWhy(decided: Player[]): Warning[] {
         [p.id],
       ),
     );
+}
+
+/**
+ * A consumer uses the product up, so nothing can leave it: goods that do are either a mistake in
+ * the drawing or a sign that the player is not the ultimate consumer. Routes end at the first
+ * consumer, so the volume those channels claim to carry is in no route.
+ */
+function consumersPassingGoodsOn(graph: ChainGraph): Warning[] {
+  return numbersWhere(graph, (p) => p.consumer).flatMap((n) => {
+    const id = graph.players[n].id;
+    const leaving = graph.channels.filter((c) => c.flow === "goods" && c.from === id);
+    if (leaving.length === 0) return [];
+    const where = listNames(leaving.map((c) => channelEnd(graph, c)));
+    const those = leaving.length === 1 ? "that channel" : "those channels";
+    return [
+      warning(
+        "consumer-passes-goods-on",
+        `${nameOf(graph, n)} is marked as an ultimate consumer, yet passes goods on to ${where}. A consumer uses the product up, so routes end there: unmark it or remove ${those}.`,
+        [id],
+        leaving.map((c) => c.id),
+      ),
+    ];
+  });
+}
+
+/** Where a channel leads, with its label when it has one: `Homeowner (“fitted”)`. */
+function channelEnd(graph: ChainGraph, c: Channel): string {
+  const to = nameOf(graph, graph.numberOf.get(c.to) as number);
+  const label = c.label.trim();
+  return label === "" ? to : `${to} (“${label}”)`;
 }
 
 function goodsCycles(graph: ChainGraph, components: number[][]): Warning[] {

@@ -48,12 +48,24 @@ describe("condense", () => {
 describe("simplePaths", () => {
   const limits = { maxPaths: 100, maxTotalLength: 1000, maxSteps: 10_000 };
 
-  test("lists simple paths in lexicographic order, through one target to another", () => {
-    // 0 → 1 → 2, 0 → 2, 2 → 0 (back edge: never repeats a node)
-    expect(simplePaths([[1, 2], [2], [0]], [0], [1, 2], limits)).toEqual({
-      paths: [[0, 1], [0, 1, 2], [0, 2]],
+  test("lists simple paths in lexicographic order, never repeating a node", () => {
+    // 0 → 1 → 3, 0 → 2 → 3, 0 → 3, 3 → 0 (back edge: never repeats a node)
+    expect(simplePaths([[1, 2, 3], [3], [3], [0]], [0], [3], limits)).toEqual({
+      paths: [[0, 1, 3], [0, 2, 3], [0, 3]],
       capped: false,
     });
+  });
+
+  test("ends a path at the first target it reaches, never going on through it to another", () => {
+    // 0 → 1 → 2, 0 → 2: the path through target 1 stops there.
+    expect(simplePaths([[1, 2], [2], []], [0], [1, 2], limits)).toEqual({
+      paths: [[0, 1], [0, 2]],
+      capped: false,
+    });
+  });
+
+  test("lets a source that is a target start paths, without coming back to it", () => {
+    expect(simplePaths([[1], [0, 2], []], [0], [0, 2], limits)).toEqual({ paths: [[0, 1, 2]], capped: false });
   });
 
   test("needs at least one step: a source that is a target is not a path by itself", () => {
@@ -66,10 +78,13 @@ describe("simplePaths", () => {
   });
 
   test("stops before the paths grow longer in total than allowed", () => {
-    const chain = [[1], [2], [3], []];
-    // Paths [0,1], [0,1,2], [0,1,2,3] hold 2 + 3 + 4 nodes.
-    expect(simplePaths(chain, [0], [1, 2, 3], { maxPaths: 100, maxTotalLength: 8, maxSteps: 100 })).toEqual({
-      paths: [[0, 1], [0, 1, 2]],
+    const fan = [[1, 2, 3], [4], [4], [4], []];
+    // Paths [0,1,4], [0,2,4], [0,3,4] hold 3 + 3 + 3 nodes.
+    expect(simplePaths(fan, [0], [4], { maxPaths: 100, maxTotalLength: 8, maxSteps: 100 })).toEqual({
+      paths: [
+        [0, 1, 4],
+        [0, 2, 4],
+      ],
       capped: true,
     });
   });

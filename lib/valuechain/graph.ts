@@ -134,7 +134,8 @@ export interface PathSearch {
  * Simple paths (no repeated node, at least one edge) from each source, in order, to any
  * target. With successor lists sorted ascending, paths come out in lexicographic order
  * (depth-first preorder), so a capped search returns the lexicographically first paths.
- * A path may pass through a target and go on to another one.
+ * A path ends at the first target it reaches: it never goes on through a target to another
+ * one, so each path is one way of reaching a target and no two paths share a journey.
  */
 export function simplePaths(
   succ: Successors,
@@ -169,15 +170,16 @@ export function simplePaths(
       }
       const w = succ[v][next[top]++];
       if (onPath[w] || !useful[w]) continue;
+      if (isTarget[w]) {
+        totalLength += path.length + 1;
+        if (totalLength > limits.maxTotalLength) return { paths, capped: true };
+        paths.push([...path, w]);
+        if (paths.length >= limits.maxPaths) return { paths, capped: true };
+        continue;
+      }
       path.push(w);
       next.push(0);
       onPath[w] = 1;
-      if (isTarget[w]) {
-        totalLength += path.length;
-        if (totalLength > limits.maxTotalLength) return { paths, capped: true };
-        paths.push([...path]);
-        if (paths.length >= limits.maxPaths) return { paths, capped: true };
-      }
     }
   }
   return { paths, capped: false };

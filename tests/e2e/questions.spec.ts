@@ -45,7 +45,8 @@ test("the panel answers the eight questions from the template, and pointing at a
   // The first route, in id order: us → merchant → dealer → installer → homeowner.
   const [route] = expected.channels.paths;
   const offRoute = template.players.map((p) => p.id).filter((id) => !route.includes(id));
-  await expect(a.getByTestId("channel-path").first()).toContainText(`${expected.channels.shares[0]}% of volume`);
+  await expect(a.getByTestId("channel-path").first()).toContainText(`${expected.channels.shares[0]}% of our volume`);
+  await expect(a.getByTestId("channel-share-total")).toHaveText("Together: 100% of our volume.");
   await a.getByTestId("channel-path").first().hover();
   for (const id of route) await expect(card(a, id)).toHaveAttribute("data-highlighted", "true");
   for (const id of offRoute) await expect(card(a, id)).toHaveAttribute("data-highlighted", "false");
@@ -92,6 +93,39 @@ test("another person's edits update a viewer's answers live", async ({ browser }
   await expect(viewer.getByTestId("channel-count")).toHaveText(`${expected.channels.count - 1} distribution channels`);
   await expect(viewer.getByTestId("channel-path")).toHaveCount(expected.channels.count - 1);
   await expect(viewer.getByTestId("questions-warning-count")).toHaveText("2");
+  // The merchant now ships out only 70%: the routes say so instead of pretending to add up.
+  await expect(viewer.getByTestId("channel-share-total")).toContainText("79% of our volume, not 100%");
+});
+
+test("question 8 counts each unit of volume once, names the shares still missing, and flags a consumer that ships on", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { template: TEMPLATE });
+  const viewer = await openAs(browser, board.view, "Victor", "Finance");
+  const editor = await openAs(browser, board.edit, "Eve", "Marketing");
+  await openQuestions(viewer);
+  await expect(viewer.getByTestId("channel-share-total")).toHaveText("Together: 100% of our volume.");
+
+  // Eve clears the share of our stock orders to the merchant: no numbers that cannot add up, but the channel to fill in.
+  await editor.getByTestId("channel-label").filter({ hasText: "stock orders" }).click();
+  await editor.getByTestId("inspector-share").fill("");
+  await expect(viewer.getByTestId("missing-share")).toHaveCount(1);
+  await expect(viewer.getByTestId("missing-share")).toContainText("Window manufacturer (us)");
+  await expect(viewer.getByTestId("missing-share")).toContainText("stock orders");
+  await expect(viewer.getByTestId("channel-share")).toHaveCount(0);
+  await expect(viewer.getByTestId("channel-share-total")).toHaveCount(0);
+
+  await editor.getByTestId("inspector-share").fill("70");
+  await expect(viewer.getByTestId("missing-shares")).toHaveCount(0);
+  await expect(viewer.getByTestId("channel-share-total")).toHaveText("Together: 100% of our volume.");
+
+  // Eve marks the installer as the ultimate consumer, though it still fits windows for the homeowner.
+  await editor.locator('.react-flow__node[data-id="p5"]').click();
+  await editor.getByTestId("inspector-consumer").check();
+  await expect(viewer.getByTestId("warning")).toHaveCount(1);
+  await expect(viewer.getByTestId("warning")).toContainText("Installer is marked as an ultimate consumer, yet passes goods on to Homeowner (“fitted”)");
+  // Routes now end at the installer, and still add up to all of our volume, once.
+  await expect(viewer.getByTestId("channel-path")).toHaveCount(3);
+  await expect(viewer.getByTestId("channel-path").first()).not.toContainText("Homeowner");
+  await expect(viewer.getByTestId("channel-share-total")).toHaveText("Together: 100% of our volume.");
 });
 
 test("the strategy view colours players by strategy, with a legend of counts and the sales team's segments", async ({ browser }) => {

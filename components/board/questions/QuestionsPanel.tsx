@@ -112,7 +112,7 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
               </>
             }
           >
-            <ChannelPathList board={board} channels={channels} />
+            <ChannelPathList board={board} channels={channels} fromUs={us !== null} />
           </QuestionBlock>
         </ol>
         <ChainVsChannel />

@@ -27,7 +27,7 @@ export function WarningList({ warnings }: { warnings: readonly Warning[] }) {
         label="Warnings"
         noun={["warning", "warnings"]}
         render={(warning) => (
-          <AnswerRow key={`${warning.code}:${warning.ids.join(",")}:${warning.message}`} players={warning.ids} testId="warning">
+          <AnswerRow key={`${warning.code}:${warning.ids.join(",")}:${warning.message}`} players={warning.ids} channels={warning.channels} testId="warning">
             <span className="flex items-start gap-2">
               <span className="flex-1">{warning.message}</span>
               {warning.ids.length > 0 && (
