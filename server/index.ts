@@ -144,6 +144,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   log.info({ port, database: db.provider }, `Chainboard is running at http://localhost:${port}`);
+  // Workshop timers that ran while the server was down end now; the others are set again.
+  rounds.resumeTimers().catch((err: unknown) => log.warn({ err }, "could not resume the workshop rounds' timers"));
 
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {
@@ -151,6 +153,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     stopping = true;
     log.info({ signal }, "shutting down: committing pending updates");
     server.close();
+    rounds.stopTimers();
     await rooms.flushAll();
     rooms.closeAll(CloseCode.goingAway, "server shutting down");
     collab.close();

@@ -1,5 +1,7 @@
 import { History } from "lucide-react";
+import { visibleWarnings } from "@/lib/valuechain/blind";
 import type { Board } from "@/lib/valuechain/model";
+import { useHiddenAnswers } from "./workshop/BlindContext";
 import type { AnsweredBoard } from "./hooks/useAnswers";
 import { Inspector } from "./Inspector";
 import { QuestionsPanel } from "./questions/QuestionsPanel";
@@ -24,6 +26,8 @@ interface BoardSidebarProps {
 
 /** The right-hand side of the board (or of the open version): what is selected, or the eight questions answered. */
 export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers, sheetOpen, onSheetOpen, version = null }: BoardSidebarProps) {
+  const hidden = useHiddenAnswers();
+  const warningCount = answered ? visibleWarnings(answered.answers.warnings, hidden, answered.board).length : 0;
   return (
     <aside
       aria-label="Details and answers"
@@ -37,7 +41,7 @@ export function BoardSidebar({ tab, onTab, board, selection, setSelection, answe
           onTab(next);
           onSheetOpen(true);
         }}
-        warningCount={answered?.answers.warnings.length ?? 0}
+        warningCount={warningCount}
         sheetOpen={sheetOpen}
         onSheetOpen={onSheetOpen}
       />

@@ -129,8 +129,9 @@ export function BoardWorkspace() {
                   <VersionView selection={versionSelection} />
                 </VersionsContext>
               )}
-              {!versions.view && <WorkshopLayer board={board} following={following !== null} />}
             </main>
+            {/* Beside the canvas, not over it: what a round talks about stays in view. */}
+            {!versions.view && <WorkshopLayer board={board} />}
             <BoardSidebar
               tab={tab}
               onTab={setTab}
@@ -148,9 +149,10 @@ export function BoardWorkspace() {
         </StrategyViewContext>
       </HighlightContext>
       </AnswersContext>
+      {/* Inside the workshop: a blind round's names reach screen readers as they reach eyes. */}
+      <RemoteChangeAnnouncer />
       </WorkshopRoot>
       <UndoKeptNotice board={board} />
-      <RemoteChangeAnnouncer />
       {connecting.dialog}
       {(!identity || editingIdentity) && (
         <IdentityDialog

@@ -47,7 +47,9 @@ import { ReadonlyBanner } from "./ReadonlyBanner";
 import { RemoteCursors } from "./RemoteCursors";
 import { StrategyLegend } from "./StrategyLegend";
 import { STRATEGY_STYLE } from "./strategyStyle";
+import { useBlindBoard } from "./workshop/BlindContext";
 import { useCanvasWorkshop, WorkshopBanners } from "./workshop/WorkshopBanners";
+import { useFitBesideWorkshop } from "./workshop/useFitBesideWorkshop";
 import { isFarZoom, minZoomFor } from "./zoomLevels";
 
 const NODE_TYPES = { [PLAYER_NODE]: PlayerNode };
@@ -78,9 +80,11 @@ interface CanvasProps {
 export function Canvas({ order, selection, setSelection, following, stopFollowing, strategyView, onToggleStrategyView }: CanvasProps) {
   const { session, canEdit } = useSession();
   const { provider } = session;
-  const board = useOrderedBoard(useBoard(), order.players);
+  const ordered = useOrderedBoard(useBoard(), order.players);
+  // During a blind round the cards show the board without the answers the round asks about.
+  const board = useBlindBoard(ordered);
   // Names and channels only: unchanged while cards move.
-  const content = useBoardContent();
+  const content = useBlindBoard(useBoardContent());
   const far = useStore(selectFar);
   const { nodes, flowNodes, remote, dragged, onNodesChange } = useFlowElements(board, selection, setSelection, far);
   const routes = useChannelRoutes(board, nodes);
@@ -96,6 +100,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
   const store = useStoreApi();
   const { publishCursor, publishViewport } = usePointerPresence(provider.awareness);
   const workshop = useCanvasWorkshop(following);
+  useFitBesideWorkshop();
   useFollowViewport(provider.awareness, following?.clientId ?? null, stopFollowing);
 
   const container = useRef<HTMLDivElement>(null);
@@ -218,7 +223,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
           <MiniMap<PlayerFlowNode> className="max-md:hidden" pannable zoomable nodeColor={strategyView ? strategyColor : kindColor} position="bottom-right" ariaLabel="Overview of the board" />
         )}
         <Panel position="top-left">
-          <CanvasToolbar board={board} strategyView={strategyView} onToggleStrategyView={onToggleStrategyView} />
+          <CanvasToolbar board={ordered} strategyView={strategyView} onToggleStrategyView={onToggleStrategyView} />
         </Panel>
         {strategyView && (
           <Panel position="top-right">

@@ -1,4 +1,5 @@
 import type { CustomerDecision, Player, Strategy, Transaction } from "@/lib/valuechain/model";
+import { useHiddenAnswers } from "./workshop/BlindContext";
 
 const CUSTOMER: Record<CustomerDecision, { text: string; title: string; className: string }> = {
   yes: { text: "Customer ✓", title: "A customer", className: "bg-emerald-50 text-emerald-700 ring-emerald-200" },
@@ -24,13 +25,18 @@ function Badge({ text, title, className }: { text: string; title: string; classN
   );
 }
 
-/** The answers recorded for a player, as compact badges (us is nobody's customer). */
+/**
+ * The answers recorded for a player, as compact badges (us is nobody's customer). During a
+ * blind round the player comes without what is asked (lib/valuechain/blind.ts), except its
+ * customer decision, which has no "nothing" value: its badge is left out here.
+ */
 export function PlayerBadges({ player }: { player: Player }) {
+  const customerHidden = useHiddenAnswers().has("customer");
   const strategy = STRATEGY[player.strategy];
   const transaction = TRANSACTION[player.transaction];
   return (
     <div className="flex flex-wrap gap-1">
-      {!player.isUs && <Badge {...CUSTOMER[player.customer]} />}
+      {!player.isUs && !customerHidden && <Badge {...CUSTOMER[player.customer]} />}
       {strategy && <Badge {...strategy} className="bg-indigo-50 text-indigo-700 ring-indigo-200" />}
       {transaction && <Badge text={transaction} title={`We transact ${transaction.toLowerCase()}ly`} className={NEUTRAL} />}
       {player.consumer && <Badge text="Consumes" title="Ultimately consumes the product as sold" className={NEUTRAL} />}

@@ -1,8 +1,10 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { channelsOf, playersOf } from "@/lib/collab/boardDoc";
 import { noteChanges, type ChangeNote } from "@/lib/collab/changeSummary";
 import { readPeers } from "@/lib/collab/presence";
+import { blindName } from "@/lib/valuechain/blind";
+import { useHiddenAnswers } from "./workshop/BlindContext";
 import { useSession } from "./hooks/useSession";
 
 /** Changes arriving within this time are told in one sentence. */
@@ -18,11 +20,19 @@ function sentence(notes: readonly ChangeNote[], names: ReadonlyMap<number, strin
 
 /**
  * Tells screen readers, politely, what other people change on the board: players and channels
- * added or removed, and the fields the answers depend on. A visually hidden live region.
+ * added or removed, and the fields the answers depend on. A visually hidden live region. During
+ * a blind workshop round its names say no more than the cards do, and what it said before the
+ * round is cleared.
  */
 export function RemoteChangeAnnouncer() {
   const { session } = useSession();
   const [message, setMessage] = useState("");
+  const hidden = useHiddenAnswers();
+  const hiddenNow = useRef(hidden);
+  useEffect(() => {
+    hiddenNow.current = hidden;
+    setMessage("");
+  }, [hidden]);
 
   useEffect(() => {
     const { doc, provider } = session;
@@ -37,7 +47,7 @@ export function RemoteChangeAnnouncer() {
     };
     const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
       if (transaction.origin !== provider) return;
-      gathered.push(...noteChanges(doc, events, session.board.get().board));
+      gathered.push(...noteChanges(doc, events, session.board.get().board, (name) => blindName(name, hiddenNow.current)));
       if (gathered.length && !timer) timer = setTimeout(flush, GATHER_MS);
     };
     const types = [playersOf(doc), channelsOf(doc)] as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>[];

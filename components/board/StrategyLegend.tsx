@@ -1,9 +1,12 @@
 import { useMemo } from "react";
 import { STRATEGIES, TRANSACTIONS, type Board, type Strategy } from "@/lib/valuechain/model";
 import { STRATEGY_STYLE, TRANSACTION_STYLE } from "./strategyStyle";
+import { useHiddenAnswers } from "./workshop/BlindContext";
 
 /** What the strategy view's colours and outlines mean, with how many players have each strategy. */
 export function StrategyLegend({ board }: { board: Board }) {
+  // A blind round on strategy: the counts would give the answers away.
+  const countsHidden = useHiddenAnswers().has("strategy");
   const counts = useMemo(() => {
     const byStrategy = Object.fromEntries(STRATEGIES.map((s) => [s, 0])) as Record<Strategy, number>;
     for (const p of board.players) byStrategy[p.strategy]++;
@@ -21,7 +24,7 @@ export function StrategyLegend({ board }: { board: Board }) {
               <span className="size-3.5 shrink-0 rounded-sm ring-1 ring-black/10" style={{ background: color }} aria-hidden />
               <span className="flex-1">{label}</span>
               <span data-testid={`strategy-count-${strategy}`} className="font-semibold text-slate-900 tabular-nums">
-                {counts[strategy]}
+                {countsHidden ? "–" : counts[strategy]}
               </span>
             </li>
           );

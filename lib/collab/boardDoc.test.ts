@@ -4,6 +4,7 @@ import {
   addChannel,
   addPlayer,
   deletePlayers,
+  editingLocked,
   MAX_ANSWERED_NAMES,
   readRound,
   startRound,
@@ -165,6 +166,26 @@ describe("workshop round", () => {
     writeAnswered(doc, [...old, { ref: "c", name: "Cy", function: "Other" }].map((a, i) => ({ ...a, at: i })), 3);
     expect(workshopOf(doc).get("round")).not.toHaveProperty("answered");
     expect(readRound(doc)).toMatchObject({ answered: [...old, { ref: "c", name: "Cy", function: "Other" }], answeredCount: 3 });
+  });
+
+  it("pauses editing while a locking round is open, and no longer once its time is up or it is revealed", () => {
+    const doc = new Y.Doc();
+    startRound(doc, { ...info, timerSeconds: 60, lockEditing: true, blind: true });
+    expect(readRound(doc)).toMatchObject({ blind: true, timeUp: false });
+    expect(editingLocked(doc)).toBe(true);
+    writeRound(doc, { ...readRound(doc)!, timeUp: true });
+    expect(readRound(doc)).toMatchObject({ status: "open", blind: true, timeUp: true });
+    expect(editingLocked(doc)).toBe(false);
+    startRound(doc, { ...info, id: "r2", lockEditing: true });
+    expect(editingLocked(doc)).toBe(true);
+    writeRound(doc, { ...readRound(doc)!, status: "revealed" });
+    expect(editingLocked(doc)).toBe(false);
+  });
+
+  it("reads a round written before blind and timeUp as neither", () => {
+    const doc = new Y.Doc();
+    workshopOf(doc).set("round", info);
+    expect(readRound(doc)).toMatchObject({ blind: false, timeUp: false });
   });
 
   it("orders who answered the same way on every client", () => {

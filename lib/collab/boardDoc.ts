@@ -234,9 +234,12 @@ export function repairDangling(doc: Y.Doc, origin?: unknown): number {
  * `doc.getMap('workshop')`: the current round as everyone may see it — its questions, status,
  * timer and who has answered (not what) — and the facilitator's spotlight. Written by the
  * server for rounds; answers stay on the server until the reveal (PRODUCT.md, workshop).
- *   round:         { id, status, questions, timerSeconds, startedAt, lockEditing }, written on
- *                  start and status changes only (boards written before answeredBy also hold
- *                  `answered: [{ref,name,function}]` in it)
+ *   round:         { id, status, questions, timerSeconds, startedAt, lockEditing, blind, timeUp },
+ *                  written on start, status changes and when the timer ends (boards written
+ *                  before answeredBy also hold `answered: [{ref,name,function}]` in it; rounds
+ *                  written before blind and timeUp lack them: false)
+ *                  blind: the board hides what the round asks about while it is open
+ *                  timeUp: the timer ran out, answers are closed and editing is no longer paused
  *   answeredBy:    Y.Map ref → { name, function, at }: the first MAX_ANSWERED_NAMES who answered
  *   answeredCount: how many answered in all
  * Who answered is kept per participant so that an answer changes a few bytes of the document,
@@ -254,6 +257,10 @@ export interface RoundInfo {
   timerSeconds: number | null;
   startedAt: string;
   lockEditing: boolean;
+  /** The board hides what the round asks about while it is open (absent: false). */
+  blind?: boolean;
+  /** The timer ran out: no more answers, and editing is no longer paused (absent: false). */
+  timeUp?: boolean;
 }
 
 export interface AnsweredEntry {
@@ -263,6 +270,8 @@ export interface AnsweredEntry {
 }
 
 export interface PublicRound extends RoundInfo {
+  blind: boolean;
+  timeUp: boolean;
   /** Who answered, in the order they first answered: at most MAX_ANSWERED_NAMES (an older board: all). */
   answered: AnsweredEntry[];
   /** How many answered, including those beyond the names listed. */
@@ -301,6 +310,8 @@ export function readRound(doc: Y.Doc): PublicRound | null {
     timerSeconds: typeof o.timerSeconds === "number" ? o.timerSeconds : null,
     startedAt: str(o.startedAt),
     lockEditing: o.lockEditing === true,
+    blind: o.blind === true,
+    timeUp: o.timeUp === true,
     answered,
     answeredCount: Math.max(count, answered.length),
   };
@@ -315,7 +326,7 @@ export function writeRound(doc: Y.Doc, round: RoundInfo | null, origin?: unknown
       return;
     }
     const { id, status, questions, timerSeconds, startedAt, lockEditing } = round;
-    workshop.set("round", { id, status, questions, timerSeconds, startedAt, lockEditing });
+    workshop.set("round", { id, status, questions, timerSeconds, startedAt, lockEditing, blind: round.blind === true, timeUp: round.timeUp === true });
   }, origin);
 }
 
@@ -359,10 +370,10 @@ export function writeAnswered(doc: Y.Doc, answered: (AnsweredEntry & { at: numbe
   }, origin);
 }
 
-/** Is editing locked for everyone but the owner (an open round that asked for it)? */
+/** Is editing locked for everyone but the owner (an open round that asked for it, with time left)? */
 export function editingLocked(doc: Y.Doc): boolean {
   const round = readRound(doc);
-  return !!round && round.status === "open" && round.lockEditing;
+  return !!round && round.status === "open" && round.lockEditing && !round.timeUp;
 }
 
 /** The facilitator's "bring everyone to my view": the awareness client id to follow. */

@@ -27,16 +27,17 @@ const FIELD_WORDS: Record<string, string> = {
 
 /**
  * Notes for one remote transaction's events. `before` is the board as it was (for the names of
- * what was removed).
+ * what was removed); `shown` turns a player's name into the one this page shows (a blind
+ * workshop round drops "(us)").
  */
-export function noteChanges(doc: Y.Doc, events: readonly Y.YEvent<Y.AbstractType<unknown>>[], before: Board): ChangeNote[] {
+export function noteChanges(doc: Y.Doc, events: readonly Y.YEvent<Y.AbstractType<unknown>>[], before: Board, shown: (name: string) => string = (n) => n): ChangeNote[] {
   const players = playersOf(doc) as unknown as Y.AbstractType<unknown>;
   const channels = channelsOf(doc) as unknown as Y.AbstractType<unknown>;
   const notes: ChangeNote[] = [];
   const name = (id: string) => {
     const m = playersOf(doc).get(id);
     const p = m instanceof Y.Map ? readPlayer(id, m) : before.players.find((x) => x.id === id);
-    return p ? p.name.trim() || KIND_LABELS[p.kind] : "a player";
+    return p ? shown(p.name).trim() || KIND_LABELS[p.kind] : "a player";
   };
   for (const event of events) {
     const target = event.target as Y.AbstractType<unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswers, RoundAnswersSchema, roundSummary, scoreRound, type ParticipantAnswers } from "./rounds";
+import { checkAnswers, leader, RoundAnswersSchema, roundSummary, scoreRound, type ParticipantAnswers } from "./rounds";
 import { board, goods, player } from "./testing";
 
 const chain = board([goods("us", "dealer"), goods("dealer", "home")], [player("us", { isUs: true, name: "Acme" }), player("dealer", { name: "Dealer" })]);
@@ -30,10 +30,37 @@ describe("scoring a revealed round", () => {
       p("b", "Ben", "Finance", { strategy: { dealer: "push", home: "push" } }),
       p("c", "Cy", "Ops", { strategy: { dealer: "push", home: "specification" } }),
     ], chain);
-    expect(scores.items.map((i) => [i.item, i.level, i.top])).toEqual([
-      ["home", "split", "pull"],
-      ["dealer", "unanimous", "push"],
+    expect(scores.items.map((i) => [i.item, i.level, i.leading, i.tied])).toEqual([
+      ["home", "split", null, ["pull", "push", "specification"]],
+      ["dealer", "unanimous", "push", []],
     ]);
+  });
+
+  it("shows a 1-1 split as a tie: no answer leads, and the agreement is still 50 %", () => {
+    const scores = scoreRound(["customer"], [
+      p("a", "Ann", "Sales", { customer: { dealer: { value: "yes" } } }),
+      p("b", "Ben", "Finance", { customer: { dealer: { value: "no" } } }),
+    ], chain);
+    expect(scores.items[0]).toMatchObject({ level: "split", agreement: 0.5, leading: null, tied: ["no", "yes"] });
+    expect(roundSummary({ questions: ["customer"], createdAt: "2026-11-27T10:00:00Z" }, scores, chain, [])).toContain("50 % (split, a tie)");
+  });
+
+  it("lets a 2-1 majority lead, but not an answer only one person gave", () => {
+    const twoOne = scoreRound(["customer"], [
+      p("a", "Ann", "Sales", { customer: { dealer: { value: "yes" } } }),
+      p("b", "Ben", "Finance", { customer: { dealer: { value: "yes" } } }),
+      p("c", "Cy", "Ops", { customer: { dealer: { value: "no" } } }),
+    ], chain);
+    expect(twoOne.items[0]).toMatchObject({ level: "majority", leading: "yes", tied: [] });
+    const alone = scoreRound(["names"], [p("a", "Ann", "Sales", { names: { dealer: "Reseller" } })], chain);
+    expect(alone.items[0]).toMatchObject({ top: "reseller", leading: null, tied: [] });
+  });
+
+  it("finds the leader of any sorted distribution", () => {
+    expect(leader([])).toEqual({ tied: [], leading: null });
+    expect(leader([{ value: "a", count: 3 }, { value: "b", count: 3 }, { value: "c", count: 1 }])).toEqual({ tied: ["a", "b"], leading: null });
+    expect(leader([{ value: "a", count: 2 }, { value: "b", count: 1 }, { value: "c", count: 1 }])).toEqual({ tied: [], leading: "a" });
+    expect(leader([{ value: "a", count: 1 }])).toEqual({ tied: [], leading: null });
   });
 
   it("treats names case- and space-insensitively, so spelling is not disagreement", () => {
@@ -42,7 +69,7 @@ describe("scoring a revealed round", () => {
       p("b", "Ben", "Finance", { names: { dealer: " reseller " } }),
       p("c", "Cy", "Ops", { names: { dealer: "Dealer" } }),
     ], chain);
-    expect(scores.items[0]).toMatchObject({ level: "majority", top: "reseller" });
+    expect(scores.items[0]).toMatchObject({ level: "majority", top: "reseller", leading: "reseller" });
   });
 
   it("scores 'who starts' per player: picking one is saying no to the others", () => {

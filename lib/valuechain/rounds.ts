@@ -74,8 +74,16 @@ export interface ItemScore {
   answered: number;
   agreement: number;
   level: AgreementLevel;
-  /** The most common answer (ties broken by value order), the one a facilitator may adopt. */
+  /** The most common answer (ties broken by value order): for sorting and reports, not a verdict. */
   top: string;
+  /** The answers that share the highest count, when more than one does (a 1-1 split): no answer leads. */
+  tied: string[];
+  /**
+   * The answer the group leans to, the one a facilitator may adopt in one click: the most common
+   * answer when no other answer has as many and more than one person gave it. Null for a tie and
+   * for an answer only one person gave (one person's view is not the group's).
+   */
+  leading: string | null;
 }
 
 export interface RoundScores {
@@ -118,6 +126,14 @@ function collect(questions: RoundQuestion[], participants: ParticipantAnswers[],
   return items;
 }
 
+/** Who leads a distribution sorted by count: the values tied at the top, or the one leading answer (see ItemScore). */
+export function leader(distribution: readonly { value: string; count: number }[]): { tied: string[]; leading: string | null } {
+  const most = distribution[0]?.count ?? 0;
+  const top = distribution.filter((d) => d.count === most).map((d) => d.value);
+  if (top.length > 1) return { tied: top, leading: null };
+  return { tied: [], leading: most > 1 ? top[0] : null };
+}
+
 export function scoreRound(questions: RoundQuestion[], participants: ParticipantAnswers[], board: Board): RoundScores {
   const collected = [...collect(questions, participants, board).values()];
   const items: ItemScore[] = collected.map(({ question, item, answers }) => {
@@ -130,7 +146,7 @@ export function scoreRound(questions: RoundQuestion[], participants: Participant
       .map(([value, who]) => ({ value, count: who.length, who }))
       .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
     const agreement = percentAgreement(distribution.map((d) => d.count)) ?? 0;
-    return { question, item, distribution, answered: answers.length, agreement, level: agreementLevel(agreement), top: distribution[0].value };
+    return { question, item, distribution, answered: answers.length, agreement, level: agreementLevel(agreement), top: distribution[0].value, ...leader(distribution) };
   });
   // Most contested first; then by question order and item id so the order is stable.
   items.sort((a, b) => a.agreement - b.agreement || ROUND_QUESTIONS.indexOf(a.question) - ROUND_QUESTIONS.indexOf(b.question) || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
@@ -164,7 +180,8 @@ export function roundSummary(round: { questions: RoundQuestion[]; createdAt: str
   ];
   for (const i of scores.items) {
     const answers = i.distribution.map((d) => `${show(i.question, d.value)}: ${d.who.map((w) => w.name).join(", ")}`).join("; ");
-    lines.push(`| ${QUESTION_LABELS[i.question]} | ${i.item === "us" ? "—" : name(i.item)} | ${answers} | ${Math.round(i.agreement * 100)} % (${i.level}) |`);
+    const level = i.tied.length ? `${i.level}, a tie` : i.level;
+    lines.push(`| ${QUESTION_LABELS[i.question]} | ${i.item === "us" ? "—" : name(i.item)} | ${answers} | ${Math.round(i.agreement * 100)} % (${level}) |`);
   }
   return lines.join("\n");
 }

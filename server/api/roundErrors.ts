@@ -3,6 +3,7 @@ import { ApiError } from "./http";
 const STATUS: Record<string, number> = {
   round_not_found: 404,
   round_not_open: 409,
+  round_closed: 409,
   round_not_revealed: 409,
   invalid_answers: 400,
   unknown_participant: 400,

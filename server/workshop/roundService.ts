@@ -5,6 +5,11 @@
  * A round takes answers from at most `maxRoundParticipants` people, and the document names at
  * most MAX_ANSWERED_NAMES of them: one editor sending answers in a loop can neither grow the
  * database without bound nor the document every client receives.
+ *
+ * A round's timer is the server's: answers sent after `createdAt + timerSeconds` are refused
+ * (409 `round_closed`), whatever the browsers' clocks say, and when the time is up a timer
+ * marks the public round `timeUp`, which ends its editing pause. The deadline is computed from
+ * the database, so a restart changes nothing: `resumeTimers` sets the timers again.
  */
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
@@ -15,7 +20,7 @@ import { checkAnswers, roundSummary, scoreRound, type Participant, type Particip
 
 export class RoundError extends Error {
   constructor(
-    readonly reason: "round_not_found" | "round_not_open" | "round_not_revealed" | "invalid_answers" | "unknown_participant" | "round_full",
+    readonly reason: "round_not_found" | "round_not_open" | "round_closed" | "round_not_revealed" | "invalid_answers" | "unknown_participant" | "round_full",
     message: string,
     readonly path?: string,
   ) {
@@ -26,12 +31,28 @@ export class RoundError extends Error {
 const id = () => randomBytes(16).toString("base64url");
 export const WORKSHOP_ORIGIN = Symbol("workshop");
 
+/** When a round stops taking answers, or null without a timer. */
+export function roundDeadline(round: { createdAt: Date; timerSeconds: number | null }): number | null {
+  return round.timerSeconds === null ? null : round.createdAt.getTime() + round.timerSeconds * 1000;
+}
+
+const isTimeUp = (round: { createdAt: Date; timerSeconds: number | null }, now = Date.now()) => {
+  const deadline = roundDeadline(round);
+  return deadline !== null && now >= deadline;
+};
+
 export interface RoundView {
   id: string;
   status: "open" | "revealed" | "closed";
   questions: RoundQuestion[];
   timerSeconds: number | null;
   lockEditing: boolean;
+  /** The board hides what the round asks about while it is open. */
+  blind: boolean;
+  /** When the timer ends (ISO 8601), or null without a timer. */
+  endsAt: string | null;
+  /** The timer has run out: the round takes no more answers. */
+  timeUp: boolean;
   createdAt: string;
   answered: { ref: string; name: string; function: string; duplicate: boolean }[];
   answers?: (ParticipantAnswers & { ref: string })[];
@@ -61,25 +82,96 @@ export class RoundService {
     return result;
   }
 
-  async create(boardId: string, questions: RoundQuestion[], timerSeconds: number | null, lockEditing: boolean): Promise<string> {
+  /** Open rounds' timers: round id → the timeout that marks its time up. */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  async create(boardId: string, questions: RoundQuestion[], timerSeconds: number | null, lockEditing: boolean, blind: boolean): Promise<string> {
     const roundId = id();
     const round = await this.prisma.round.create({
-      data: { id: roundId, boardId, questions: JSON.stringify(questions), timerSeconds, lockEditing },
+      data: { id: roundId, boardId, questions: JSON.stringify(questions), timerSeconds, lockEditing, blind },
     });
     // A new round replaces any open one: close it first so only one round is live.
+    const replaced = await this.prisma.round.findMany({ where: { boardId, status: "open", id: { not: roundId } }, select: { id: true } });
     await this.prisma.round.updateMany({ where: { boardId, status: "open", id: { not: roundId } }, data: { status: "closed", closedAt: new Date() } });
+    for (const r of replaced) this.clearTimer(r.id);
     await this.rooms.withRoom(boardId, (room) => {
-      startRound(room.doc, { id: roundId, status: "open", questions, timerSeconds, startedAt: round.createdAt.toISOString(), lockEditing }, WORKSHOP_ORIGIN);
+      startRound(room.doc, { id: roundId, status: "open", questions, timerSeconds, startedAt: round.createdAt.toISOString(), lockEditing, blind, timeUp: false }, WORKSHOP_ORIGIN);
       this.log.info({ boardId, roundId }, "workshop round started");
       return room.whenIdle();
     });
+    const deadline = roundDeadline(round);
+    if (deadline !== null) this.setTimer(boardId, roundId, deadline);
     return roundId;
+  }
+
+  /**
+   * Sets the timers of the open rounds again after a start: those whose time has passed while
+   * the server was down are marked one board at a time, so a restart does not load every board
+   * at once.
+   */
+  async resumeTimers(): Promise<void> {
+    const open = await this.prisma.round.findMany({ where: { status: "open", timerSeconds: { not: null } }, select: { id: true, boardId: true, createdAt: true, timerSeconds: true } });
+    const overdue = [];
+    for (const r of open) {
+      const deadline = roundDeadline(r)!;
+      if (deadline > Date.now()) this.setTimer(r.boardId, r.id, deadline);
+      else overdue.push(r);
+    }
+    for (const r of overdue) {
+      try {
+        await this.endTime(r.boardId, r.id);
+      } catch (err) {
+        this.log.warn({ err, boardId: r.boardId, roundId: r.id }, "could not mark a workshop round's time as up");
+      }
+    }
+  }
+
+  /** Stops every timer (the server is shutting down). */
+  stopTimers(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private setTimer(boardId: string, roundId: string, deadline: number): void {
+    this.clearTimer(roundId);
+    const timer = setTimeout(() => {
+      this.timers.delete(roundId);
+      this.endTime(boardId, roundId).catch((err: unknown) => this.log.warn({ err, boardId, roundId }, "could not mark a workshop round's time as up"));
+    }, Math.max(0, deadline - Date.now()));
+    timer.unref();
+    this.timers.set(roundId, timer);
+  }
+
+  private clearTimer(roundId: string): void {
+    const timer = this.timers.get(roundId);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(roundId);
+  }
+
+  /** The timer ran out: the public round says so (answers closed, editing no longer paused). */
+  private endTime(boardId: string, roundId: string): Promise<void> {
+    return this.serially(roundId, async () => {
+      const round = await this.prisma.round.findFirst({ where: { id: roundId, boardId } });
+      if (!round || round.status !== "open" || !isTimeUp(round)) return;
+      await this.rooms.withRoom(boardId, (room) => {
+        const current = readRound(room.doc);
+        if (current?.id !== roundId || current.timeUp) return;
+        writeRound(room.doc, { ...current, timeUp: true }, WORKSHOP_ORIGIN);
+        this.log.info({ boardId, roundId }, "workshop round's time is up");
+        return room.whenIdle();
+      });
+    });
   }
 
   async answer(boardId: string, roundId: string, participantId: string | undefined, who: Participant, answers: RoundAnswers): Promise<string> {
     return this.serially(roundId, async () => {
       const round = await this.find(boardId, roundId);
       if (round.status !== "open") throw new RoundError("round_not_open", "This round no longer takes answers.");
+      if (isTimeUp(round)) {
+        // Normally the timer has marked it already; after a restart it may not have yet.
+        if (!this.timers.has(roundId)) this.setTimer(boardId, roundId, Date.now());
+        throw new RoundError("round_closed", "Time is up: this round no longer takes answers.");
+      }
       const board = await this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
       const problem = checkAnswers(answers, JSON.parse(round.questions), board);
       if (problem) throw new RoundError("invalid_answers", `${problem.path}: ${problem.message}`, problem.path);
@@ -121,6 +213,9 @@ export class RoundService {
       questions,
       timerSeconds: round.timerSeconds,
       lockEditing: round.lockEditing,
+      blind: round.blind,
+      endsAt: roundDeadline(round) === null ? null : new Date(roundDeadline(round)!).toISOString(),
+      timeUp: isTimeUp(round),
       createdAt: round.createdAt.toISOString(),
       answered: rows.map((r) => ({ ref: r.ref, name: r.name, function: r.function, duplicate: (seen.get(`${r.name.toLowerCase()}|${r.function}`) ?? 0) > 1 })),
     };
@@ -141,6 +236,7 @@ export class RoundService {
       const round = await this.find(boardId, roundId);
       if (round.status === "closed") throw new RoundError("round_not_open", "This round is closed.");
       await this.prisma.round.update({ where: { id: roundId }, data: { status: "revealed", revealedAt: round.revealedAt ?? new Date() } });
+      this.clearTimer(roundId);
       await this.syncDoc(boardId, roundId, "revealed");
     });
     return this.view(boardId, roundId);
@@ -151,6 +247,7 @@ export class RoundService {
       const round = await this.find(boardId, roundId);
       // Closing an unrevealed round reveals it too: past rounds stay readable with their results.
       await this.prisma.round.update({ where: { id: roundId }, data: { status: "closed", closedAt: new Date(), revealedAt: round.revealedAt ?? new Date() } });
+      this.clearTimer(roundId);
       await this.syncDoc(boardId, roundId, "closed");
     });
     return this.view(boardId, roundId);

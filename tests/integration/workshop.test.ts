@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectClient, createBoard, waitFor, whenSynced } from "../helpers/clients";
-import { readRound } from "../../lib/collab/boardDoc";
+import { editingLocked, readRound } from "../../lib/collab/boardDoc";
 import { TEMPLATES } from "../../lib/valuechain/templates";
 
 let server: RunningServer;
@@ -20,6 +20,7 @@ const call = (method: string, path: string, token: string | null, body?: unknown
   });
 
 const dealer = TEMPLATES["building-products"].board.players.find((p) => p.kind === "retailer")!.id;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SECRET_WHY = "Ann-only-reason-7f3a9c";
 
 describe("workshop rounds", () => {
@@ -132,5 +133,83 @@ describe("workshop rounds", () => {
     expect(notAsked.status).toBe(400);
     const other = await createBoard(server.url);
     expect((await call("GET", `${other.id}/rounds/${rid}`, other.ownerToken)).status).toBe(404);
+  });
+
+  it("makes a round blind unless asked otherwise, in the API and the document", async () => {
+    const board = await createBoard(server.url, { template: "building-products" });
+    const b = connectClient(server.wsUrl, board.id, board.viewToken);
+    await whenSynced(b);
+    const { id: blind } = await (await call("POST", `${board.id}/rounds`, board.ownerToken, { questions: ["customer"] })).json();
+    await waitFor(() => readRound(b.doc)?.id === blind, 10_000, "blind round reaches the document");
+    expect(readRound(b.doc)).toMatchObject({ blind: true, timeUp: false });
+    expect(await (await call("GET", `${board.id}/rounds/${blind}`, board.viewToken)).json()).toMatchObject({ blind: true, timeUp: false, endsAt: null });
+    const { id: open } = await (await call("POST", `${board.id}/rounds`, board.ownerToken, { questions: ["customer"], blind: false })).json();
+    await waitFor(() => readRound(b.doc)?.id === open, 10_000, "second round reaches the document");
+    expect(readRound(b.doc)).toMatchObject({ blind: false });
+    expect((await call("POST", `${board.id}/rounds`, board.ownerToken, { questions: ["us"], blind: "yes" })).status).toBe(400);
+    b.destroy();
+  });
+
+  it("closes a round for answers when its timer ends: a late answer is refused and editing is no longer paused", async () => {
+    const board = await createBoard(server.url, { template: "building-products" });
+    const b = connectClient(server.wsUrl, board.id, board.editToken);
+    await whenSynced(b);
+    const started = Date.now();
+    const { id: rid } = await (await call("POST", `${board.id}/rounds`, board.ownerToken, { questions: ["us"], timerSeconds: 2, lockEditing: true })).json();
+    await waitFor(() => readRound(b.doc)?.id === rid, 10_000, "round reaches the document");
+    expect(editingLocked(b.doc)).toBe(true);
+    const onTime = await call("PUT", `${board.id}/rounds/${rid}/answers`, board.editToken, { participant: { name: "Ann", function: "Sales" }, answers: { us: dealer } });
+    expect(onTime.status).toBe(200);
+
+    // The server's timer, not any browser, ends the round's answers and its editing pause.
+    await waitFor(() => readRound(b.doc)?.timeUp === true, 10_000, "time up reaches the document");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(readRound(b.doc)).toMatchObject({ status: "open", timeUp: true });
+    expect(editingLocked(b.doc)).toBe(false);
+    const late = await call("PUT", `${board.id}/rounds/${rid}/answers`, board.editToken, { participant: { name: "Ben", function: "Finance" }, answers: { us: dealer } });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error).toMatchObject({ code: "round_closed", message: expect.stringContaining("Time is up") });
+    const view = await (await call("GET", `${board.id}/rounds/${rid}`, board.viewToken)).json();
+    expect(view).toMatchObject({ status: "open", timeUp: true, answered: [expect.objectContaining({ name: "Ann" })] });
+    expect(Date.parse(view.endsAt) - Date.parse(view.createdAt)).toBe(2_000);
+
+    // The answers given in time can still be revealed.
+    const revealed = await (await call("POST", `${board.id}/rounds/${rid}/reveal`, board.ownerToken)).json();
+    expect(revealed.answers).toHaveLength(1);
+    b.destroy();
+  });
+
+  it("ends a round's time after a restart, from when the round started", async () => {
+    const own = await startServer();
+    try {
+      const board = await createBoard(own.url, { template: "building-products" });
+      const { id: rid } = await (await fetch(`${own.url}/api/boards/${board.id}/rounds`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${board.ownerToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ questions: ["us"], timerSeconds: 3, lockEditing: true }),
+      })).json();
+      // Down before the time is up, back after it: nobody's timer was running meanwhile.
+      expect(await own.stop()).toBe(0);
+      await sleep(3_500);
+      const again = await startServer({ databaseUrl: own.databaseUrl });
+      try {
+        const late = await fetch(`${again.url}/api/boards/${board.id}/rounds/${rid}/answers`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${board.editToken}`, "content-type": "application/json" },
+          body: JSON.stringify({ participant: { name: "Ann", function: "Sales" }, answers: { us: dealer } }),
+        });
+        expect(late.status).toBe(409);
+        expect((await late.json()).error.code).toBe("round_closed");
+        const b = connectClient(again.wsUrl, board.id, board.editToken);
+        await whenSynced(b);
+        await waitFor(() => readRound(b.doc)?.timeUp === true, 10_000, "time up after the restart");
+        expect(editingLocked(b.doc)).toBe(false);
+        b.destroy();
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await own.stop();
+    }
   });
 });

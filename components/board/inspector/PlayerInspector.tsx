@@ -10,6 +10,8 @@ import { CheckboxField, Field, SELECT_CLASS } from "./Field";
 import { InspectorHeading } from "./InspectorHeading";
 import { STRATEGY_LABELS, TRANSACTION_LABELS } from "./labels";
 import { SelectionActions } from "./SelectionActions";
+import { HiddenFields } from "./HiddenFields";
+import { useHiddenAnswers } from "../workshop/BlindContext";
 
 /**
  * Every field of one player. Each edit writes only the field it changes (updatePlayer), so
@@ -21,6 +23,8 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
   const { startConnect } = useBoardActions();
   const update = (patch: Partial<Omit<Player, "id">>) => updatePlayer(session.doc, player.id, patch);
   const ids = { name: useId(), kind: useId(), why: useId(), strategy: useId(), transaction: useId(), notes: useId() };
+  // A blind round asks about these: their fields wait for the reveal.
+  const hidden = useHiddenAnswers();
 
   return (
     <div className="space-y-4">
@@ -37,50 +41,61 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
           ))}
         </select>
       </Field>
+      <HiddenFields hidden={hidden} />
       <div className="space-y-2">
-        <CheckboxField testId="inspector-isUs" label="This is us" hint="Only one player can be us." checked={player.isUs} onChange={(isUs) => update({ isUs })} />
-        <CheckboxField
-          testId="inspector-consumer"
-          label="Ultimate consumer"
-          hint="Uses up the product in the form we sell it."
-          checked={player.consumer}
-          onChange={(consumer) => update({ consumer })}
-        />
+        {!hidden.has("us") && <CheckboxField testId="inspector-isUs" label="This is us" hint="Only one player can be us." checked={player.isUs} onChange={(isUs) => update({ isUs })} />}
+        {!hidden.has("consumers") && (
+          <CheckboxField
+            testId="inspector-consumer"
+            label="Ultimate consumer"
+            hint="Uses up the product in the form we sell it."
+            checked={player.consumer}
+            onChange={(consumer) => update({ consumer })}
+          />
+        )}
       </div>
-      <CustomerChoice name={`customer-${player.id}`} value={player.customer} onChange={(customer) => update({ customer })} />
-      <Field label="Why?" htmlFor={ids.why}>
-        <CollabTextarea
-          id={ids.why}
-          testId="inspector-why"
-          field={{ kind: "player", id: player.id, field: "why" }}
-          value={player.why}
-          placeholder="Why is this player a customer, or not?"
-        />
-      </Field>
-      <Field label="Sales strategy" htmlFor={ids.strategy}>
-        <select id={ids.strategy} data-testid="inspector-strategy" value={player.strategy} onChange={(e) => update({ strategy: e.target.value as Strategy })} className={SELECT_CLASS}>
-          {STRATEGIES.map((s) => (
-            <option key={s} value={s}>
-              {STRATEGY_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label="How we transact" htmlFor={ids.transaction}>
-        <select
-          id={ids.transaction}
-          data-testid="inspector-transaction"
-          value={player.transaction}
-          onChange={(e) => update({ transaction: e.target.value as Transaction })}
-          className={SELECT_CLASS}
-        >
-          {TRANSACTIONS.map((t) => (
-            <option key={t} value={t}>
-              {TRANSACTION_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {!hidden.has("customer") && (
+        <>
+          <CustomerChoice name={`customer-${player.id}`} value={player.customer} onChange={(customer) => update({ customer })} />
+          <Field label="Why?" htmlFor={ids.why}>
+            <CollabTextarea
+              id={ids.why}
+              testId="inspector-why"
+              field={{ kind: "player", id: player.id, field: "why" }}
+              value={player.why}
+              placeholder="Why is this player a customer, or not?"
+            />
+          </Field>
+        </>
+      )}
+      {!hidden.has("strategy") && (
+        <Field label="Sales strategy" htmlFor={ids.strategy}>
+          <select id={ids.strategy} data-testid="inspector-strategy" value={player.strategy} onChange={(e) => update({ strategy: e.target.value as Strategy })} className={SELECT_CLASS}>
+            {STRATEGIES.map((s) => (
+              <option key={s} value={s}>
+                {STRATEGY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {!hidden.has("transaction") && (
+        <Field label="How we transact" htmlFor={ids.transaction}>
+          <select
+            id={ids.transaction}
+            data-testid="inspector-transaction"
+            value={player.transaction}
+            onChange={(e) => update({ transaction: e.target.value as Transaction })}
+            className={SELECT_CLASS}
+          >
+            {TRANSACTIONS.map((t) => (
+              <option key={t} value={t}>
+                {TRANSACTION_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <AliasEditor aliases={player.aliases} onChange={(aliases) => update({ aliases })} />
       <Field label="Notes" htmlFor={ids.notes}>
         <CollabTextarea id={ids.notes} testId="inspector-notes" field={{ kind: "player", id: player.id, field: "notes" }} value={player.notes} placeholder="Anything the team should know" />

@@ -1,6 +1,8 @@
 import { memo, useMemo } from "react";
 import type { Answers } from "@/lib/valuechain/analysis";
+import { visibleWarnings } from "@/lib/valuechain/blind";
 import type { Board } from "@/lib/valuechain/model";
+import { HIDDEN_NOTE, useBlindBoard, useHiddenAnswers } from "../workshop/BlindContext";
 import { ChainVsChannel } from "./ChainVsChannel";
 import { ChannelPathList } from "./ChannelPathList";
 import { plural } from "./format";
@@ -25,9 +27,15 @@ interface QuestionsPanelProps {
 /**
  * The eight value-chain questions, answered from the board as it is now, with what is missing
  * on top. Pointing at an answer lights its players up on the canvas; a name selects the player.
+ * During a blind round the questions it asks wait for the reveal, and so do the warnings and
+ * names that would answer them.
  */
 function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: QuestionsPanelProps) {
-  const lookup = useMemo(() => ({ byId: new Map(board.players.map((p) => [p.id, p])), show: onShowPlayers }), [board.players, onShowPlayers]);
+  const hidden = useHiddenAnswers();
+  const shown = useBlindBoard(board);
+  const lookup = useMemo(() => ({ byId: new Map(shown.players.map((p) => [p.id, p])), show: onShowPlayers }), [shown.players, onShowPlayers]);
+  const warnings = useMemo(() => visibleWarnings(answers.warnings, hidden, board), [answers.warnings, hidden, board]);
+  const salesHidden = hidden.has("strategy") || hidden.has("transaction");
   const anyMarkedConsumer = board.players.some((p) => p.consumer);
   const { us, channels } = answers;
 
@@ -38,8 +46,15 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
           <h2 className="text-sm font-semibold text-slate-900">The eight questions</h2>
           <p className="text-xs text-slate-500">Answered live from the board. Point at an answer to find it on the canvas.</p>
         </header>
-        <WarningList warnings={answers.warnings} />
-        {strategyView && <SalesEngagement board={board} />}
+        <WarningList warnings={warnings} />
+        {strategyView &&
+          (salesHidden ? (
+            <p data-testid="engagement-hidden" className="text-sm text-slate-500 italic">
+              Sales strategy: {HIDDEN_NOTE}
+            </p>
+          ) : (
+            <SalesEngagement board={board} />
+          ))}
         <ol className="space-y-3" aria-label="The eight questions">
           <QuestionBlock
             n={1}
@@ -52,6 +67,7 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
           <QuestionBlock
             n={2}
             question="Who ultimately consumes what we sell?"
+            hidden={hidden.has("consumers")}
             answer={
               answers.consumers.length === 0
                 ? "Nobody yet: mark the player that uses the product up as its ultimate consumer."
@@ -61,13 +77,14 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
             <PlayerList ids={answers.consumers} label="Consumers" />
           </QuestionBlock>
 
-          <QuestionBlock n={3} question="Who starts the chain?" answer={answers.starts.length === 0 && "Nobody yet: draw goods channels to see where the flow begins."}>
+          <QuestionBlock n={3} question="Who starts the chain?" hidden={hidden.has("starts")} answer={answers.starts.length === 0 && "Nobody yet: draw goods channels to see where the flow begins."}>
             <PlayerList ids={answers.starts} label="Where the chain starts" />
           </QuestionBlock>
 
           <QuestionBlock
             n={4}
             question="Where are we in this picture?"
+            hidden={hidden.has("us")}
             answer={
               us ? (
                 <>
@@ -80,7 +97,7 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
             }
           />
 
-          <QuestionBlock n={5} question="Who are our customers?" answer={answers.customers.length ? `${plural(answers.customers.length, "customer")}.` : "Nobody is marked as a customer yet."}>
+          <QuestionBlock n={5} question="Who are our customers?" hidden={hidden.has("customer")} answer={answers.customers.length ? `${plural(answers.customers.length, "customer")}.` : "Nobody is marked as a customer yet."}>
             <ReasonList reasons={answers.customers} label="Customers" />
             {answers.undecided.length > 0 && (
               <>
@@ -90,17 +107,19 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
             )}
           </QuestionBlock>
 
-          <QuestionBlock n={6} question="Who is not a customer?" answer={answers.nonCustomers.length ? `${plural(answers.nonCustomers.length, "player")}.` : "Nobody is marked as not a customer yet."}>
+          <QuestionBlock n={6} question="Who is not a customer?" hidden={hidden.has("customer")} answer={answers.nonCustomers.length ? `${plural(answers.nonCustomers.length, "player")}.` : "Nobody is marked as not a customer yet."}>
             <ReasonList reasons={answers.nonCustomers} label="Not customers" />
           </QuestionBlock>
 
-          <QuestionBlock n={7} question="Why?">
+          <QuestionBlock n={7} question="Why?" hidden={hidden.has("customer")}>
             <WhyAnswer answers={answers} />
           </QuestionBlock>
 
+          {/* The routes start at us: while "us" is asked they would say who it is. */}
           <QuestionBlock
             n={8}
             question="How many parallel distribution channels are there?"
+            hidden={hidden.has("us")}
             answer={
               <>
                 <strong data-testid="channel-count">

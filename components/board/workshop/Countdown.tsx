@@ -8,11 +8,14 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)}:${twoDigits(s % 60)}`;
 }
 
-/** Time left on the round's timer, counted from when the server started the round. */
-export function Countdown({ startedAt, timerSeconds }: { startedAt: string; timerSeconds: number }) {
+/**
+ * Time left on the round's timer, counted from when the server started the round. `timeUp` is
+ * the server's word that it ended, which wins over this browser's clock.
+ */
+export function Countdown({ startedAt, timerSeconds, timeUp = false }: { startedAt: string; timerSeconds: number; timeUp?: boolean }) {
   const [now, setNow] = useState(() => Date.now());
   const start = Date.parse(startedAt);
-  const left = Number.isFinite(start) ? (start + timerSeconds * 1000 - now) / 1000 : timerSeconds;
+  const left = timeUp ? 0 : Number.isFinite(start) ? (start + timerSeconds * 1000 - now) / 1000 : timerSeconds;
   const over = left <= 0;
 
   useEffect(() => {

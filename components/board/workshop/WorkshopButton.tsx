@@ -7,7 +7,7 @@ export function WorkshopButton() {
   const { role } = useSession();
   const workshop = useOptionalWorkshop();
   if (role !== "owner" || !workshop) return null;
-  const { panelOpen, setPanelOpen, round } = workshop;
+  const { panelOpen, setPanelOpen, setDockFolded, round } = workshop;
   const live = round && round.status !== "closed";
   return (
     <button
@@ -18,6 +18,7 @@ export function WorkshopButton() {
       // Opens (or brings back into view) the panel; its own close button hides it.
       onClick={() => {
         setPanelOpen(true);
+        setDockFolded(false);
         requestAnimationFrame(() => document.getElementById("workshop-panel")?.scrollIntoView({ block: "nearest" }));
       }}
       title="Run a workshop: private answers, reveal, agreement"

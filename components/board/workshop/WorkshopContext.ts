@@ -22,6 +22,9 @@ export interface Workshop {
   results: LoadedRound;
   panelOpen: boolean;
   setPanelOpen: (open: boolean | ((open: boolean) => boolean)) => void;
+  /** The workshop's column beside the canvas folded to a narrow strip, to give the canvas room. */
+  dockFolded: boolean;
+  setDockFolded: (folded: boolean) => void;
   prefill: RoundPrefill | null;
   askPrivately: (questions: RoundQuestion[], timerSeconds: number | null) => void;
   /** The players picked on the canvas for the question being answered there. */

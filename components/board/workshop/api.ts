@@ -13,6 +13,12 @@ export interface RoundView {
   questions: RoundQuestion[];
   timerSeconds: number | null;
   lockEditing: boolean;
+  /** The board hides what the round asks about while it is open. */
+  blind: boolean;
+  /** When the timer ends (ISO 8601), or null without a timer. */
+  endsAt: string | null;
+  /** The timer has run out: the round takes no more answers. */
+  timeUp: boolean;
   createdAt: string;
   answered: { ref: string; name: string; function: string; duplicate: boolean }[];
   answers?: ParticipantAnswers[];
@@ -38,7 +44,7 @@ export class RoundApiError extends Error {
 }
 
 export interface RoundsClient {
-  start(body: { questions: RoundQuestion[]; timerSeconds?: number; lockEditing?: boolean }): Promise<string>;
+  start(body: { questions: RoundQuestion[]; timerSeconds?: number; lockEditing?: boolean; blind?: boolean }): Promise<string>;
   answer(roundId: string, body: { participantId?: string; participant: { name: string; function: string }; answers: RoundAnswers }): Promise<string>;
   view(roundId: string): Promise<RoundView>;
   list(): Promise<RoundListEntry[]>;

@@ -39,8 +39,8 @@ export function agreementByPlayer(scores: RoundScores): Map<string, AgreementDec
     out.set(id, {
       level: worst.level,
       agreement: worst.agreement,
-      // One answer agrees with itself: say so rather than show it as unanimous.
-      label: worst.answered < 2 ? "Only one answer" : `${LEVEL_LABELS[worst.level]} · ${percent(worst.agreement)}`,
+      // One answer agrees with itself: say so rather than show it as unanimous; a tie is a tie.
+      label: worst.answered < 2 ? "Only one answer" : `${worst.tied.length ? "Tie" : LEVEL_LABELS[worst.level]} · ${percent(worst.agreement)}`,
       detail: list.map((i) => `${QUESTION_LABELS[i.question]}: ${LEVEL_LABELS[i.level].toLowerCase()} (${percent(i.agreement)})`).join("\n"),
     });
   }

@@ -77,7 +77,13 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
       setDraft((d) => ({ ...d, submitted: true }));
       setChanged(false);
     } catch (err) {
-      setError(err instanceof RoundApiError && err.code === "round_not_open" ? "This round no longer takes answers." : `Your answers were not sent: ${err instanceof Error ? err.message : String(err)}`);
+      setError(
+        err instanceof RoundApiError && err.code === "round_not_open"
+          ? "This round no longer takes answers."
+          : err instanceof RoundApiError && err.code === "round_closed"
+            ? "Time is up: this round no longer takes answers, so these were not sent."
+            : `Your answers were not sent: ${err instanceof Error ? err.message : String(err)}`,
+      );
     } finally {
       setSending(false);
     }
@@ -120,6 +126,8 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
   };
 
   const sent = draft.submitted && !changed;
+  // The server's word: once the time is up it refuses answers, so the form stops offering to send.
+  const closed = round.timeUp;
   return (
     <form
       data-testid="answer-panel"
@@ -146,16 +154,21 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
             {error}
           </p>
         )}
-        {draft.submitted && (
+        {draft.submitted && !closed && (
           <p data-testid="answers-sent" className="text-xs text-emerald-700">
             {sent ? "Your answers are in. You can still change them until the reveal." : "You changed your answers: send them again to replace the ones you sent."}
+          </p>
+        )}
+        {closed && (
+          <p data-testid="answers-closed" className="text-xs font-medium text-rose-800">
+            {draft.submitted ? "Time is up. The answers you sent are in; changes can no longer be sent." : "Time is up: this round no longer takes answers."}
           </p>
         )}
         <button
           type="submit"
           data-testid="submit-answers"
-          disabled={sending || empty}
-          title={empty ? "Answer at least one question first" : undefined}
+          disabled={sending || empty || closed}
+          title={closed ? "Time is up" : empty ? "Answer at least one question first" : undefined}
           className="inline-flex w-full items-center justify-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           <Send className="size-4" aria-hidden />

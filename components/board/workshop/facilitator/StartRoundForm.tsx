@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Play } from "lucide-react";
+import type { PublicRound } from "@/lib/collab/boardDoc";
 import { QUESTION_LABELS, ROUND_QUESTIONS, type RoundQuestion } from "@/lib/valuechain/rounds";
 import { useWorkshop } from "../WorkshopContext";
 
@@ -17,13 +18,19 @@ function timerSeconds(value: string, unit: Unit): number | null {
   return Number.isFinite(n) && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS ? seconds : NaN;
 }
 
-/** The facilitator starts a round: which questions, an optional timer, and whether editing pauses meanwhile. */
-export function StartRoundForm({ live }: { live: boolean }) {
+/**
+ * The facilitator starts a round: which questions, an optional timer, whether the board hides
+ * what is asked (blind, the default) and whether editing pauses meanwhile. While a round is
+ * still taking answers, starting another asks first: it closes the current one.
+ */
+export function StartRoundForm({ live }: { live: PublicRound | null }) {
   const { client, prefill } = useWorkshop();
   const [questions, setQuestions] = useState<ReadonlySet<RoundQuestion>>(new Set());
   const [timer, setTimer] = useState("");
   const [unit, setUnit] = useState<Unit>("minutes");
   const [lock, setLock] = useState(false);
+  const [blind, setBlind] = useState(true);
+  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const start = useRef<HTMLButtonElement>(null);
@@ -58,9 +65,17 @@ export function StartRoundForm({ live }: { live: boolean }) {
       return next;
     });
 
+  // A round still taking answers would be cut short: say so before starting another.
+  const running = live?.status === "open";
+  useEffect(() => {
+    if (!running) setConfirming(false);
+  }, [running]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!questions.size || badTimer) return;
+    if (running && !confirming) return setConfirming(true);
+    setConfirming(false);
     setBusy(true);
     setError(null);
     try {
@@ -68,11 +83,13 @@ export function StartRoundForm({ live }: { live: boolean }) {
         questions: ROUND_QUESTIONS.filter((q) => questions.has(q)),
         ...(seconds !== null ? { timerSeconds: seconds } : {}),
         lockEditing: lock,
+        blind,
       });
       // The round is running: the next one starts from a clean form.
       setQuestions(new Set());
       setTimer("");
       setLock(false);
+      setBlind(true);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -116,21 +133,55 @@ export function StartRoundForm({ live }: { live: boolean }) {
         </select>
       </div>
       {badTimer && <p className="text-xs text-rose-700">A timer runs from 10 seconds to 60 minutes.</p>}
+      <label className="flex cursor-pointer items-start gap-2 text-sm text-slate-800">
+        <input type="checkbox" checked={blind} onChange={(event) => setBlind(event.target.checked)} data-testid="round-blind" className="mt-1 accent-indigo-600" />
+        <span>
+          Hide the board&apos;s answers to these questions until the reveal
+          <span className="block text-xs text-slate-500">So nobody copies what the board says now.</span>
+        </span>
+      </label>
       <label className="flex cursor-pointer items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" checked={lock} onChange={(event) => setLock(event.target.checked)} data-testid="round-lock" className="accent-indigo-600" />
         Lock editing during the round
       </label>
-      <button
-        ref={start}
-        type="submit"
-        data-testid="start-round"
-        disabled={busy || questions.size === 0 || badTimer}
-        className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-50"
-      >
-        <Play className="size-4" aria-hidden />
-        {live ? "Start a new round" : "Start the round"}
-      </button>
-      {live && <p className="text-xs text-slate-500">Starting a new round closes the current one; its results stay under Past rounds.</p>}
+      {confirming ? (
+        <div role="group" aria-labelledby="confirm-new-round" data-testid="confirm-new-round" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-2.5 py-2">
+          <p id="confirm-new-round" className="text-sm text-amber-900">
+            The current round is still taking answers. Starting a new one closes it now; what was answered stays readable under Past rounds.
+          </p>
+          <div className="flex flex-wrap gap-1.5">
+            <button
+              type="submit"
+              data-testid="confirm-start-round"
+              disabled={busy}
+              className="inline-flex items-center gap-1.5 rounded-md bg-amber-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-amber-700 disabled:opacity-50"
+            >
+              <Play className="size-4" aria-hidden />
+              Close it and start
+            </button>
+            <button
+              type="button"
+              data-testid="cancel-start-round"
+              onClick={() => setConfirming(false)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+            >
+              Keep the current round
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          ref={start}
+          type="submit"
+          data-testid="start-round"
+          disabled={busy || questions.size === 0 || badTimer}
+          className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          <Play className="size-4" aria-hidden />
+          {live ? "Start a new round" : "Start the round"}
+        </button>
+      )}
+      {live && !confirming && <p className="text-xs text-slate-500">Starting a new round closes the current one; its results stay under Past rounds.</p>}
       {error && (
         <p role="alert" className="text-xs font-medium text-rose-700">
           {error}

@@ -1,10 +1,9 @@
 import { useState } from "react";
-import { useReactFlow, useStoreApi } from "@xyflow/react";
+import { useReactFlow } from "@xyflow/react";
 import { ChevronLeft, ChevronRight, Crosshair, MessageCircleQuestion } from "lucide-react";
 import { QUESTION_LABELS } from "@/lib/valuechain/rounds";
 import { useSharedAnswers } from "../../hooks/useAnswers";
 import { useWorkshop } from "../WorkshopContext";
-import { WORKSHOP_LAYER_PX } from "../WorkshopLayer";
 import { useBringEveryone } from "./useBringEveryone";
 import { WALK_STEPS } from "./walkthroughSteps";
 
@@ -20,7 +19,6 @@ const STEP_BUTTON = "inline-flex items-center gap-1 rounded-md border border-sla
 export function Walkthrough() {
   const answered = useSharedAnswers();
   const { fitView } = useReactFlow();
-  const store = useStoreApi();
   const { bring } = useBringEveryone();
   const { askPrivately } = useWorkshop();
   const [index, setIndex] = useState(0);
@@ -28,9 +26,8 @@ export function Walkthrough() {
 
   const focus = (i: number) => {
     const ids = answered ? WALK_STEPS[i].concerned(answered.board, answered.answers) : [];
-    // Keep the players clear of the workshop panel over the canvas's right edge.
-    const right = store.getState().width > 2 * WORKSHOP_LAYER_PX ? WORKSHOP_LAYER_PX : 40;
-    const padding = { top: "80px", bottom: "60px", left: "60px", right: `${right}px` } as const;
+    // The workshop sits beside the canvas, so the players only need to clear the canvas's own panels.
+    const padding = { top: "80px", bottom: "60px", left: "60px", right: "40px" } as const;
     void fitView({ ...(ids.length ? { nodes: ids.map((id) => ({ id })) } : {}), padding, maxZoom: 1, duration: 300 });
     bring();
   };

@@ -8,8 +8,11 @@ type Ctx = { params: Promise<{ id: string }> };
 
 const CreateRound = z.strictObject({
   questions: z.array(z.enum(ROUND_QUESTIONS)).min(1).max(ROUND_QUESTIONS.length),
-  timerSeconds: z.number().int().min(10).max(3600).optional(),
+  // The form offers 10 s at least; the API takes any second from 1 (short rounds in tests).
+  timerSeconds: z.number().int().min(1).max(3600).optional(),
   lockEditing: z.boolean().optional(),
+  /** Hide what the round asks about on the board while it is open (default: yes). */
+  blind: z.boolean().optional(),
 });
 
 /** Starts a workshop round (owner): any open round is closed first. */
@@ -17,7 +20,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   await requireAccess(req, id, "owner");
   const body = await parseBody(req, CreateRound);
-  const roundId = await getRuntime().rounds.create(id, [...new Set(body.questions)], body.timerSeconds ?? null, body.lockEditing ?? false);
+  const roundId = await getRuntime().rounds.create(id, [...new Set(body.questions)], body.timerSeconds ?? null, body.lockEditing ?? false, body.blind ?? true);
   return NextResponse.json({ id: roundId }, { status: 201 });
 });
 
