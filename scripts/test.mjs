@@ -1,6 +1,7 @@
 // `npm test`: the whole suite — type check, unit and integration tests (real SQLite,
 // PostgreSQL and websocket server), then browser tests in Debian's Chromium.
-// Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+// Ends with one line "N passed, N failed, N skipped" (a failed type check or setup step counts
+// as a failure) and a non-zero exit on any failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -18,6 +19,7 @@ const vitestJson = path.join(os.tmpdir(), `chainboard-vitest-${process.pid}.json
 const playwrightJson = path.join(os.tmpdir(), `chainboard-playwright-${process.pid}.json`);
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 let ok = true;
 
 function step(name, status) {
@@ -28,7 +30,9 @@ function step(name, status) {
 }
 
 ensureChromium();
-step("type check", run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
+const typeCheck = run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+step("type check", typeCheck);
+if (typeCheck !== 0) failed++;
 buildIfStale();
 
 step("unit and integration tests", run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]));
@@ -36,6 +40,7 @@ if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, "utf8"));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
   rmSync(vitestJson);
 }
 
@@ -44,8 +49,11 @@ if (existsSync(playwrightJson)) {
   const s = JSON.parse(readFileSync(playwrightJson, "utf8")).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
+  skipped += s.skipped;
   rmSync(playwrightJson);
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+// A step that failed without a test result (a crash, a missing report) still counts as a failure.
+if (!ok && failed === 0) failed = 1;
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok && failed === 0 ? 0 : 1);

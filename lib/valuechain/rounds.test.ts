@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswers, leader, RoundAnswersSchema, roundSummary, scoreRound, type ParticipantAnswers } from "./rounds";
+import { checkAnswers, leader, markdownText, RoundAnswersSchema, roundSummary, scoreRound, type ParticipantAnswers } from "./rounds";
 import { board, goods, player } from "./testing";
 
 const chain = board([goods("us", "dealer"), goods("dealer", "home")], [player("us", { isUs: true, name: "Acme" }), player("dealer", { name: "Dealer" })]);
@@ -107,5 +107,25 @@ describe("checking answers", () => {
     expect(RoundAnswersSchema.safeParse(JSON.parse('{"__proto__": {"polluted": true}}')).success).toBe(false);
     expect(RoundAnswersSchema.safeParse(JSON.parse('{"strategy": {"__proto__": "push"}}')).success).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("the round summary neutralises user text (Markdown)", () => {
+  it("escapes links, images, HTML and table cells, and keeps every name on one line", () => {
+    const evil = ['<img src=x onerror="alert(1)">', "</script><script>alert(2)</script>", "[click](javascript:alert(3))", "![x](https://evil.example/t.png)", "Ann | forged | row", "Bob\n| injected | row | here |", "*bold* _em_ `code`"];
+    for (const text of evil) {
+      const out = markdownText(text);
+      expect(out).not.toMatch(/\n/);
+      expect(out).not.toMatch(/(^|[^\\])[<>[\]()|`*_!]/);
+    }
+  });
+
+  // "__proto__" never reaches the schema: every JSON body with that key is refused (server/api/http.ts).
+  it("refuses answers keyed by constructor or prototype instead of treating them as players", () => {
+    for (const key of ["constructor", "prototype"]) {
+      const parsed = RoundAnswersSchema.safeParse(JSON.parse(`{"strategy": {"${key}": "push"}}`));
+      expect(parsed.success, key).toBe(false);
+    }
+    expect(RoundAnswersSchema.safeParse({ strategy: { p1: "push" } }).success).toBe(true);
   });
 });

@@ -21,7 +21,13 @@ export const QUESTION_LABELS: Record<RoundQuestion, string> = {
 
 export const PARTICIPANT_FUNCTIONS = ["Sales", "Marketing", "Customer Service", "Finance", "Operations", "Other"] as const;
 
-const playerId = z.string().min(1).max(200);
+/** Keys an object gives meaning to: as a record key they would set a prototype, not an answer. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const playerId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !PROTOTYPE_KEYS.has(id), "is not a player id");
 const perPlayer = <T extends z.ZodType>(value: T) => z.record(playerId, value).refine((r) => Object.keys(r).length <= 5000, "too many players");
 
 export const RoundAnswersSchema = z.strictObject({
@@ -166,20 +172,30 @@ export function scoreRound(questions: RoundQuestion[], participants: Participant
 }
 
 /** A readable summary of a revealed round, in Markdown, for reports. */
+/**
+ * User text as literal Markdown inline content: on one line (a newline would end a table row
+ * and start a forged one), every ASCII punctuation mark escaped, so that no name or note can
+ * become a link, an image, HTML, a table cell or emphasis, whatever renders the summary.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029\t]+/g, " ").replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+
 export function roundSummary(round: { questions: RoundQuestion[]; createdAt: string }, scores: RoundScores, board: Board, participants: { name: string; function: string }[]): string {
-  const name = (id: string) => board.players.find((p) => p.id === id)?.name || id;
-  const show = (q: RoundQuestion, v: string) => (q === "us" ? name(v) : v);
+  const md = markdownText;
+  const name = (id: string) => md(board.players.find((p) => p.id === id)?.name || id);
+  const show = (q: RoundQuestion, v: string) => (q === "us" ? name(v) : md(v));
   const lines = [
     `### Workshop round of ${round.createdAt.slice(0, 10)}`,
     "",
-    `Participants: ${participants.map((p) => `${p.name} (${p.function})`).join(", ") || "none"}.`,
+    `Participants: ${participants.map((p) => `${md(p.name)} (${md(p.function)})`).join(", ") || "none"}.`,
     `Overall: ${scores.kappa === null ? "—" : `κ = ${scores.kappa.toFixed(2)}`}, ${scores.reading}.`,
     "",
     "| question | segment | answers | agreement |",
     "|---|---|---|---|",
   ];
   for (const i of scores.items) {
-    const answers = i.distribution.map((d) => `${show(i.question, d.value)}: ${d.who.map((w) => w.name).join(", ")}`).join("; ");
+    const answers = i.distribution.map((d) => `${show(i.question, d.value)}: ${d.who.map((w) => md(w.name)).join(", ")}`).join("; ");
     const level = i.tied.length ? `${i.level}, a tie` : i.level;
     lines.push(`| ${QUESTION_LABELS[i.question]} | ${i.item === "us" ? "—" : name(i.item)} | ${answers} | ${Math.round(i.agreement * 100)} % (${level}) |`);
   }

@@ -144,7 +144,24 @@ export async function readJson(req: Request): Promise<unknown> {
   }
   const nul = pathOfNul(value);
   if (nul !== null) throw new ApiError(400, "invalid_text", `${nul || "body"}: text may not contain NUL characters.`, nul);
+  const proto = pathOfProtoKey(value);
+  if (proto !== null) throw new ApiError(400, "invalid_key", `${proto}: "__proto__" is not allowed as a key.`, proto);
   return value;
+}
+
+/**
+ * Where a "__proto__" key sits, or null. JSON.parse keeps it as an own key, but any later copy
+ * (a schema's record, a spread) turns it into a prototype: the answer would vanish silently.
+ */
+function pathOfProtoKey(value: unknown, path = ""): string | null {
+  if (!value || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key === "__proto__") return at;
+    const found = pathOfProtoKey(child, at);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /**

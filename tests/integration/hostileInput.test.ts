@@ -49,4 +49,46 @@ describe("hostile input on PostgreSQL", () => {
       expect((await res.json()).error.code).toBe("unknown_template");
     }
   });
+
+  it("answers 400 for a \"__proto__\" key in any body instead of dropping the answer", async () => {
+    const board = (await (await post("/api/boards", { template: "building-products" })).json()) as { id: string; ownerToken: string; editToken: string };
+    const round = (await (await post(`/api/boards/${board.id}/rounds`, { questions: ["strategy"] }, board.ownerToken)).json()) as { id: string };
+    const res = await fetch(`${server.url}/api/boards/${board.id}/rounds/${round.id}/answers`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${board.editToken}` },
+      body: '{"participant":{"name":"Eve","function":"Sales"},"answers":{"strategy":{"__proto__":"push"}}}',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "invalid_key", path: "answers.strategy.__proto__" });
+  });
+
+  it("serves the round summary as Markdown with every user text neutralised: no HTML, link, image or forged row", async () => {
+    const created = (await (await post("/api/boards", { template: "building-products" })).json()) as { id: string; ownerToken: string; editToken: string };
+    const exported = await (await fetch(`${server.url}/api/boards/${created.id}/export?t=${created.editToken}`)).json();
+    const playerId = exported.players[0].id as string;
+    const round = (await (await post(`/api/boards/${created.id}/rounds`, { questions: ["names", "strategy"] }, created.ownerToken)).json()) as { id: string };
+    const payloads = ['<img src=x onerror="alert(1)">', "[click](javascript:alert(1))", "![t](https://evil.example/t.png)", "</script><script>alert(2)</script>"];
+    for (const [i, text] of payloads.entries()) {
+      const res = await fetch(`${server.url}/api/boards/${created.id}/rounds/${round.id}/answers`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization: `Bearer ${created.editToken}` },
+        body: JSON.stringify({ participant: { name: `${text}\n| forged | row | here | x |`, function: "Sales" }, answers: { names: { [playerId]: `${text} ${i}` }, strategy: { [playerId]: "push" } } }),
+      });
+      expect(res.status, text).toBe(200);
+    }
+    expect((await post(`/api/boards/${created.id}/rounds/${round.id}/reveal`, {}, created.ownerToken)).status).toBe(200);
+    const summary = await fetch(`${server.url}/api/boards/${created.id}/rounds/${round.id}/summary`, { headers: { authorization: `Bearer ${created.ownerToken}` } });
+    expect(summary.status).toBe(200);
+    expect(summary.headers.get("content-type")).toContain("text/markdown");
+    expect(summary.headers.get("x-content-type-options")).toBe("nosniff");
+    const text = await summary.text();
+    expect(text).not.toMatch(/(^|[^\\])<(img|script|\/script)/i);
+    expect(text).not.toMatch(/(^|[^\\])\]\(/);
+    expect(text).not.toMatch(/^\| forged/m);
+    for (const line of text.split("\n").filter((l) => l.startsWith("|") && !l.startsWith("|---"))) {
+      // Every table row keeps its four cells: a "|" inside user text is escaped.
+      expect(line.split(/(?<!\\)\|/).length - 2, line).toBe(4);
+    }
+  });
 });
+
