@@ -71,6 +71,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
     for (const [name, value] of headers) res.setHeader(name, value);
+    // API answers carry board content and links: never kept by a browser or proxy cache.
+    if (req.url?.startsWith("/api/")) res.setHeader("Cache-Control", "no-store");
     // Route handlers see the client's address only through this header, which a client cannot set.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, config.trustProxy);
     const socket = req.socket;

@@ -25,6 +25,7 @@ test("pages, API answers and health checks carry the security headers", async ()
     expect(res.headers.get("referrer-policy"), url).toBe("no-referrer");
     expect(res.headers.get("x-content-type-options"), url).toBe("nosniff");
     expect(res.headers.get("content-security-policy"), url).toContain("frame-ancestors 'none'");
+    if (url.includes("/api/")) expect(res.headers.get("cache-control"), url).toContain("no-store");
   }
 });
 
