@@ -144,6 +144,7 @@ export class Room {
   private flushScheduled = false;
   private flushing = false;
   private compacting = false;
+  private compaction: Promise<void> | null = null;
   private queuedBytes = 0;
   /** What the server last wrote into the workshop map (R-WORKSHOP). */
   private workshopWritten: ReturnType<typeof captureWorkshop> = new Map();
@@ -187,12 +188,18 @@ export class Room {
     const committed = new CommittedState(stored.snapshot);
     for (const u of stored.updates) committed.append(u, null, stored.lastUpdateId);
     const room = new Room(boardId, store, opts, log, committed);
-    // Loading replays what is already durable, so the store listener is attached only after.
-    Y.transact(room.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(room.doc, u);
-    });
-    if (room.pendingBytes() > 0) await room.repair(stored.lastUpdateId);
+    try {
+      // Loading replays what is already durable, so the store listener is attached only after.
+      Y.transact(room.doc, () => {
+        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(room.doc, u);
+      });
+      if (room.pendingBytes() > 0) await room.repair(stored.lastUpdateId);
+    } catch (err) {
+      // Its timers would otherwise keep a room nobody can reach alive.
+      room.destroy();
+      throw err;
+    }
     room.workshopWritten = captureWorkshop(room.doc);
     room.paused = editingLocked(room.doc);
     room.doc.on("update", room.enqueueListener);
@@ -514,6 +521,8 @@ export class Room {
     const job = this.committed.toCompact();
     if (!job) return;
     this.compacting = true;
+    let done = () => {};
+    this.compaction = new Promise((resolve) => (done = resolve));
     try {
       const { state, dropped } = await compactUpdates(job.updates);
       if (this.broken) return;
@@ -524,6 +533,8 @@ export class Room {
       this.fail(err);
     } finally {
       this.compacting = false;
+      this.compaction = null;
+      done();
     }
   }
 
@@ -559,8 +570,11 @@ export class Room {
 
   /** Resolves once every update applied so far is committed (or the room broke). */
   whenIdle(): Promise<void> {
-    if ((!this.pending.length && !this.flushing && !this.flushScheduled) || this.broken) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    // A compaction in flight is waited for too: unloading or shutting down mid-way would
+    // leave its write to a closed database.
+    const compaction = this.compaction ?? Promise.resolve();
+    if ((!this.pending.length && !this.flushing && !this.flushScheduled) || this.broken) return compaction;
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve)).then(() => this.compaction ?? compaction);
   }
 
   // --- awareness relay (batched and byte-bounded: presence.ts) -------------------------------
