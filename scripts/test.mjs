@@ -2,7 +2,7 @@
 // PostgreSQL and websocket server), then browser tests in Debian's Chromium.
 // Ends with one line "N passed, N failed, N skipped" (a failed type check or setup step counts
 // as a failure) and a non-zero exit on any failure.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -44,7 +44,12 @@ if (existsSync(vitestJson)) {
   rmSync(vitestJson);
 }
 
+// STRESS=1: two CPU-bound processes run beside the browser tests, as on a busy CI machine
+// (the suite must stay green there too).
+const stress = process.env.STRESS === "1" ? [0, 1].map(() => spawn(process.execPath, ["-e", "for(;;){}"], { stdio: "ignore" })) : [];
+if (stress.length) console.log(`chainboard: STRESS=1, ${stress.length} busy processes run beside the browser tests`);
 step("browser tests", run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }));
+for (const p of stress) p.kill("SIGKILL");
 if (existsSync(playwrightJson)) {
   const s = JSON.parse(readFileSync(playwrightJson, "utf8")).stats;
   passed += s.expected + s.flaky;
