@@ -9,7 +9,7 @@
  * reload from the database, and free of dangling channels. One server process serves every
  * seed; CHAOS_SEEDS (npm run test:chaos) raises the number of seeds.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   addChannel,
@@ -30,8 +30,8 @@ import { CUSTOMER_DECISIONS, FLOWS, makeChannel, makePlayer, PLAYER_KINDS, STRAT
 import { type RunningServer } from "../helpers/server";
 import { waitFor } from "../helpers/clients";
 import { fuzzSeeds, Rng } from "../helpers/fuzz";
-import { createTestDatabase } from "../helpers/postgres";
-import { TrackedClient, waitUntil, expectSameForm, normalForm, startServerWhenBuilt, storedDoc } from "../helpers/chaos";
+import { onDatabase } from "../helpers/onDatabase";
+import { TrackedClient, waitUntil, expectSameForm, normalForm, storedDoc } from "../helpers/chaos";
 import { createBoardInDb } from "../helpers/seedBoards";
 
 const CLIENTS = 10;
@@ -50,22 +50,8 @@ let server: RunningServer;
 /** PostgreSQL, the production database, runs fewer seeds by default: 3, or CHAOS_SEEDS. */
 const PG_SEEDS = fuzzSeeds(3, [], 0xfade);
 
-/** Runs the suite's tests against a server on `database` (a fresh one per suite). */
-function onDatabase(database: "sqlite" | "postgres", body: () => void): void {
-  describe(`on ${database}`, () => {
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      let databaseUrl: string | undefined;
-      if (database === "postgres") ({ url: databaseUrl, drop } = await createTestDatabase());
-      server = await startServerWhenBuilt({ databaseUrl, env: SERVER_ENV });
-    }, 11 * 60_000);
-    afterAll(async () => {
-      await server?.stop();
-      await drop?.();
-    });
-    body();
-  });
-}
+/** Each suite below runs on a fresh server of its own; the tests reach it through `server`. */
+const onDb = (database: "sqlite" | "postgres", body: () => void) => onDatabase(database, SERVER_ENV, { set: (s) => (server = s), get: () => server }, body);
 
 /** What lib/collab/session.ts does for an editing client (R-DANGLING). */
 function repairLikeTheApp(c: TrackedClient): void {
@@ -209,8 +195,8 @@ describe("convergence fuzz through the server", () => {
       const r = await runConvergence(seed);
       expect(r.disconnects).toBeGreaterThan(0);
     }, 120_000);
-  onDatabase("sqlite", () => SEEDS.forEach(converges));
-  onDatabase("postgres", () => PG_SEEDS.forEach(converges));
+  onDb("sqlite", () => SEEDS.forEach(converges));
+  onDb("postgres", () => PG_SEEDS.forEach(converges));
 
   it("exercised the dangling-channel repair: concurrent deletes left channels without an end, and clients removed them (R-DANGLING)", () => {
     expect(repairedChannels).toBeGreaterThan(0);

@@ -11,7 +11,7 @@
  * One server process serves the whole file; each seed gets its own board and one kill.
  * CHAOS_SEEDS (npm run test:chaos) raises the number of seeds.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addPlayer, movePlayers, playersOf, readBoard, updatePlayer } from "../../lib/collab/boardDoc";
 import { makePlayer, PLAYER_KINDS } from "../../lib/valuechain/model";
@@ -30,7 +30,7 @@ import {
   storedDoc,
 } from "../helpers/chaos";
 import { createBoardInDb } from "../helpers/seedBoards";
-import { createTestDatabase } from "../helpers/postgres";
+import { onDatabase } from "../helpers/onDatabase";
 
 const CLIENTS = 20;
 const UPDATES_PER_CLIENT = 500;
@@ -50,22 +50,8 @@ let server: RunningServer;
 /** PostgreSQL, the production database, runs fewer seeds by default: 2, or CHAOS_SEEDS. */
 const PG_SEEDS = fuzzSeeds(2, [], 0xbeef);
 
-/** Runs the suite's tests against a server on `database` (a fresh one per suite). */
-function onDatabase(database: "sqlite" | "postgres", body: () => void): void {
-  describe(`on ${database}`, () => {
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      let databaseUrl: string | undefined;
-      if (database === "postgres") ({ url: databaseUrl, drop } = await createTestDatabase());
-      server = await startServerWhenBuilt({ databaseUrl, env: SERVER_ENV });
-    }, 11 * 60_000);
-    afterAll(async () => {
-      await server?.stop();
-      await drop?.();
-    });
-    body();
-  });
-}
+/** Each suite below runs on a fresh server of its own; the tests reach it through `server`. */
+const onDb = (database: "sqlite" | "postgres", body: () => void) => onDatabase(database, SERVER_ENV, { set: (s) => (server = s), get: () => server }, body);
 
 /** One random board operation on `doc` by client `index`: add, move or rename a player (of `ids`, read once per round). */
 function randomOp(doc: Y.Doc, rng: Rng, index: number, n: number, ids: string[]): void {
@@ -243,7 +229,7 @@ describe("chaos: SIGKILL and restart under 20 writers", () => {
       expect(r.missingAtEnd).toEqual([]);
     }, 180_000);
 
-  onDatabase("sqlite", () => {
+  onDb("sqlite", () => {
     for (const seed of SEEDS) killRestart(seed);
     for (const seed of VARIANT_SEEDS) {
       it(`loses at most never-acknowledged updates when clients die abruptly as well as the server (R-SAVED, R-COMMIT), seed ${seed}`, async () => {
@@ -255,7 +241,7 @@ describe("chaos: SIGKILL and restart under 20 writers", () => {
     }
   });
 
-  onDatabase("postgres", () => {
+  onDb("postgres", () => {
     for (const seed of PG_SEEDS) killRestart(seed);
   });
 });
