@@ -1,5 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
+// The servers the browser tests start log every connection they close and every request, so a
+// failure's attached server log says why a page lost its websocket.
+process.env.TEST_SERVER_LOG_LEVEL ??= "info";
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 90_000,

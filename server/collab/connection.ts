@@ -16,7 +16,8 @@ import { CloseCode, MessageType, SyncType } from "../../lib/collab/protocol";
 import { DocumentTooLargeError, ServerMemoryFullError, type Role, type Room, type RoomConnection } from "./room";
 import { TooManyRoomsError, type RoomManager } from "./rooms";
 import { BoardNotFoundError } from "./docStore";
-import { awarenessMessages } from "./presence";
+import { awarenessMessage, awarenessMessages } from "./presence";
+import { encodeAwarenessEntries } from "./awarenessFilter";
 
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
@@ -39,7 +40,17 @@ export interface ConnectionContext {
   log: Logger;
 }
 
+/** A websocket ping goes out this often; a peer that has not answered the previous one is dropped. */
 const PING_INTERVAL_MS = 30_000;
+/**
+ * Stock y-websocket clients close a socket that brought no message for 30 s. Someone alone on
+ * a board with no presence of their own (a viewer who has not named themselves) receives
+ * nothing, so the server sends an empty awareness update (a no-op for every client) to a
+ * connection it has sent nothing for this long. Pings do not count: browsers answer them below
+ * the page.
+ */
+export const KEEPALIVE_MS = 10_000;
+const KEEPALIVE_MESSAGE = awarenessMessage(encodeAwarenessEntries([]));
 
 class ProtocolError extends Error {
   constructor(
@@ -61,7 +72,9 @@ export class Connection implements RoomConnection {
   private tokens: number;
   private lastRefill = Date.now();
   private alive = true;
-  private readonly pinger: NodeJS.Timeout;
+  private lastPingAt = Date.now();
+  private lastSentAt = Date.now();
+  private readonly heartbeat: NodeJS.Timeout;
   /** Messages of the sync answer in flight that are not written out yet. */
   private syncInFlight = 0;
   /** The newest sync request that arrived while an answer was in flight. */
@@ -85,12 +98,8 @@ export class Connection implements RoomConnection {
     ws.on("close", () => this.onClose());
     ws.on("error", (err) => ctx.log.debug({ err, boardId: ctx.boardId }, "websocket error"));
     ws.on("pong", () => (this.alive = true));
-    this.pinger = setInterval(() => {
-      if (!this.alive) return ws.terminate();
-      this.alive = false;
-      ws.ping();
-    }, PING_INTERVAL_MS);
-    this.pinger.unref();
+    this.heartbeat = setInterval(() => this.beat(), KEEPALIVE_MS);
+    this.heartbeat.unref();
     void this.join();
   }
 
@@ -111,8 +120,33 @@ export class Connection implements RoomConnection {
     }
   }
 
+  /**
+   * Keeps a quiet connection open for stock clients (KEEPALIVE_MS) and drops a peer that stopped
+   * answering pings. The verdict waits for setImmediate, after the poll phase: when the event
+   * loop was stalled longer than the ping interval (a large board loading, a busy machine), the
+   * pong that arrived meanwhile is read first, instead of dropping every client at once.
+   */
+  private beat(): void {
+    if (this.closed) return;
+    const now = Date.now();
+    if (now - this.lastSentAt >= KEEPALIVE_MS) this.send(KEEPALIVE_MESSAGE);
+    if (now - this.lastPingAt < PING_INTERVAL_MS) return;
+    setImmediate(() => {
+      if (this.closed) return;
+      if (!this.alive) {
+        this.ctx.log.warn({ boardId: this.ctx.boardId }, "dropping a client that stopped answering pings");
+        this.ws.terminate();
+        return this.onClose();
+      }
+      this.alive = false;
+      this.lastPingAt = Date.now();
+      this.ws.ping();
+    });
+  }
+
   send(message: Uint8Array, written?: () => void): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.lastSentAt = Date.now();
     if (this.ws.bufferedAmount + message.length > this.ctx.limits.maxSendBufferBytes) return this.dropSlowReader();
     this.ws.send(message, { binary: true }, (err) => {
       if (err) return this.close(CloseCode.goingAway, "send failed");
@@ -133,6 +167,7 @@ export class Connection implements RoomConnection {
 
   close(code: number, reason: string): void {
     if (this.closed) return;
+    this.ctx.log.info({ boardId: this.ctx.boardId, code, reason }, "closing a connection");
     this.ws.close(code, reason);
     this.onClose();
     // A peer that never answers the close handshake must not hold the socket open.
@@ -142,7 +177,7 @@ export class Connection implements RoomConnection {
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.pinger);
+    clearInterval(this.heartbeat);
     if (this.room) {
       this.room.remove(this);
       this.ctx.rooms.release(this.ctx.boardId);
@@ -151,6 +186,7 @@ export class Connection implements RoomConnection {
 
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
+    this.alive = true;
     if (!isBinary) return this.close(CloseCode.badMessage, "text frames are not part of the protocol");
     if (!this.takeToken()) {
       // Presence is ephemeral and stock clients echo it in bursts: drop the excess quietly.

@@ -23,6 +23,9 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
+/** Servers this test process started and has not seen exit: the browser tests attach their logs to a failure. */
+export const runningServers = new Set<RunningServer>();
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -50,7 +53,7 @@ export async function startServer(opts: { databaseUrl?: string; port?: number; e
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.TEST_SERVER_LOG_LEVEL ?? "warn",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,7 +77,7 @@ export async function startServer(opts: { databaseUrl?: string; port?: number; e
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
+  const server: RunningServer = {
     url,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     port,
@@ -90,4 +93,7 @@ export async function startServer(opts: { databaseUrl?: string; port?: number; e
       await exited;
     },
   };
+  runningServers.add(server);
+  void exited.then(() => runningServers.delete(server));
+  return server;
 }
