@@ -11,6 +11,10 @@ const TEXT = {
     title: "This link no longer opens the board",
     body: "The key in the link is wrong or was replaced by the board’s owner, or the board was deleted. Ask the person who shared it for a current link.",
   },
+  "too-many-attempts": {
+    title: "Too many wrong links",
+    body: "Too many wrong board links came from your network in a short time, so board links from it are refused for a few minutes. Try again later, with the link exactly as it was shared.",
+  },
 } as const;
 
 export function AccessProblem({ kind }: { kind: keyof typeof TEXT }) {

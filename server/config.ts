@@ -53,6 +53,16 @@ const EnvSchema = z.object({
   RATE_BOARDS_PER_MINUTE: intFrom(30),
   RATE_VERSIONS_PER_MINUTE: intFrom(12),
   RATE_AUTH_FAILURES_PER_MINUTE: intFrom(30),
+  RATE_AUTH_BLOCK_SECONDS: intFrom(300),
+  RATE_WRITES_PER_MINUTE: intFrom(600),
+  RATE_ROUNDS_PER_MINUTE: intFrom(10),
+  RATE_KEY_PREFIX: z.string().optional().default("chainboard:rate:"),
+  MAX_NAMED_VERSIONS_PER_BOARD: intFrom(200),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || /^rediss?:\/\//.test(v), { message: "expected redis://… or rediss://…" }),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -100,11 +110,30 @@ export interface Config {
     maxConnectionsPerToken: number;
     /** Participants one workshop round takes answers from; a new one beyond it gets 409 round_full. */
     maxRoundParticipants: number;
+    /** Named versions one board keeps (each a full copy); automatic ones are thinned instead. */
+    maxNamedVersionsPerBoard: number;
   };
   /** Take the client address from X-Forwarded-For (its last entry), set behind a reverse proxy. */
   trustProxy: boolean;
-  /** Requests a minute (0: unlimited): boards created per address, versions saved per board, wrong tokens per address. */
-  rates: { boardsPerMinute: number; versionsPerMinute: number; authFailuresPerMinute: number };
+  /** Rate limits (see server/limits/rateLimits.ts); every `…PerMinute` of 0 means unlimited. */
+  rates: {
+    /** Boards created or imported, per client address. */
+    boardsPerMinute: number;
+    /** Named versions saved, per board. */
+    versionsPerMinute: number;
+    /** Workshop rounds started, per board. */
+    roundsPerMinute: number;
+    /** API writes (any method but GET), per link and client address. */
+    writesPerMinute: number;
+    /** Wrong tokens per client address (API, board page and websocket together)... */
+    authFailuresPerMinute: number;
+    /** ...past which that address's token checks are all refused for this long (0: until the minute ends). */
+    authBlockSeconds: number;
+    /** Prefix of every rate-limit key (in Redis, several deployments can share one server). */
+    keyPrefix: string;
+  };
+  /** Redis shared by several processes for their rate limits; null: each process counts alone. */
+  redisUrl: string | null;
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
 }
 
@@ -155,9 +184,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBoardsPerAddress: e.MAX_BOARDS_PER_ADDRESS,
       maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
       maxRoundParticipants: Math.max(1, e.MAX_ROUND_PARTICIPANTS),
+      // 0 would forbid every named version; a board keeps at least one.
+      maxNamedVersionsPerBoard: Math.max(1, e.MAX_NAMED_VERSIONS_PER_BOARD),
     },
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
-    rates: { boardsPerMinute: e.RATE_BOARDS_PER_MINUTE, versionsPerMinute: e.RATE_VERSIONS_PER_MINUTE, authFailuresPerMinute: e.RATE_AUTH_FAILURES_PER_MINUTE },
+    rates: {
+      boardsPerMinute: e.RATE_BOARDS_PER_MINUTE,
+      versionsPerMinute: e.RATE_VERSIONS_PER_MINUTE,
+      roundsPerMinute: e.RATE_ROUNDS_PER_MINUTE,
+      writesPerMinute: e.RATE_WRITES_PER_MINUTE,
+      authFailuresPerMinute: e.RATE_AUTH_FAILURES_PER_MINUTE,
+      authBlockSeconds: e.RATE_AUTH_BLOCK_SECONDS,
+      keyPrefix: e.RATE_KEY_PREFIX,
+    },
+    redisUrl: e.REDIS_URL || null,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

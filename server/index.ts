@@ -25,7 +25,9 @@ import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
 import { securityHeaders } from "./http/securityHeaders";
-import { CLIENT_ADDRESS_HEADER, RateLimiter, type RateLimits } from "./http/rateLimit";
+import { CLIENT_ADDRESS_HEADER } from "./http/clientAddress";
+import { createRateLimits } from "./limits/rateLimits";
+import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 
@@ -37,14 +39,11 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log);
-  const versions = new VersionService(db.prisma, rooms, log);
+  const versions = new VersionService(db.prisma, rooms, log, config.limits);
   rooms.addHooks(autoVersionHooks(versions, log));
   const rounds = new RoundService(db.prisma, rooms, log, config.limits);
-  const rateLimits: RateLimits = {
-    boardCreates: new RateLimiter(config.rates.boardsPerMinute),
-    versionSaves: new RateLimiter(config.rates.versionsPerMinute),
-    authFailures: new RateLimiter(config.rates.authFailuresPerMinute),
-  };
+  const limitStore = config.redisUrl ? await redisStore(config.redisUrl, config.rates.keyPrefix, log) : memoryStore(config.rates.keyPrefix);
+  const rateLimits = createRateLimits(config.rates, limitStore);
   const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
   publishRuntime(runtime);
 
@@ -91,7 +90,23 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     if (req.url === "/healthz") return void healthz(res);
     // Refused before Next sees it, for every route: a declared size over the limit is not read at all.
     if (declaredTooLarge(req)) return void tooLarge(res);
+    if (req.url?.startsWith("/b/")) return void boardPage(req, res);
     void handle(req, res);
+  }
+
+  /**
+   * A board page checks its link like the API does, so an address blocked for wrong tokens gets
+   * its 429 here (a page cannot set its own status); the page counts the wrong links.
+   */
+  async function boardPage(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const address = String(req.headers[CLIENT_ADDRESS_HEADER]);
+    const refusal = await rateLimits.authFailures.refused(address).catch((err: unknown) => {
+      log.error({ err }, "rate-limit check failed; the page checks the link itself");
+      return null;
+    });
+    if (!refusal) return handle(req, res);
+    res.writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": String(refusal.retryAfter) });
+    res.end(refusal.message);
   }
 
   const server = http.createServer(onRequest);
@@ -123,6 +138,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
           database: db.provider,
           loadedBoards: rooms.loadedCount,
           connections: collab.connections.size,
+          rateLimits: limitStore.state(),
           heapUsed,
           rss,
           eventLoopMaxMs: Math.round(loopDelay.max / 1e5) / 10,
@@ -160,6 +176,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     rooms.closeAll(CloseCode.goingAway, "server shutting down");
     collab.close();
     await db.close();
+    await limitStore.close();
     log.info("stopped cleanly");
     process.exit(0);
   }

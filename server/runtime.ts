@@ -15,7 +15,7 @@ import type { LiveBoards } from "./boards/liveBoards";
 import type { Collab } from "./collab/upgrade";
 import type { VersionService } from "./versions/versionService";
 import type { RoundService } from "./workshop/roundService";
-import type { RateLimits } from "./http/rateLimit";
+import type { RateLimits } from "./limits/rateLimits";
 
 export interface Runtime {
   config: Config;

@@ -7,7 +7,9 @@ import { getRuntime } from "../runtime";
 import { bodyTooLargeMessage } from "./bodyLimit";
 import { roleAtLeast, type Role } from "../boards/tokens";
 import type { Access } from "../boards/boardService";
-import { CLIENT_ADDRESS_HEADER, type RateLimiter } from "../http/rateLimit";
+import { CLIENT_ADDRESS_HEADER } from "../http/clientAddress";
+import { writeKey } from "../limits/keys";
+import type { Limit, Refusal } from "../limits/limit";
 
 export class ApiError extends Error {
   constructor(
@@ -27,11 +29,14 @@ export function clientOf(req: Request): string {
   return req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
-/** Spends one request of `key` from `limiter`, or answers 429 with Retry-After. */
-export function rateLimit(limiter: RateLimiter, key: string, what: string): void {
-  if (limiter.take(key)) return;
-  const seconds = limiter.retryAfter(key);
-  throw new ApiError(429, "rate_limited", `Too many ${what}; try again in ${seconds} s.`, undefined, seconds);
+/** A rate-limit refusal as the API answers it: 429, Retry-After, the limit in the message. */
+function refuse(refusal: Refusal | null): void {
+  if (refusal) throw new ApiError(429, "rate_limited", refusal.message, undefined, refusal.retryAfter);
+}
+
+/** Spends one request of `key` from `limit`, or answers 429 with Retry-After. */
+export async function rateLimit(limit: Limit, key: string): Promise<void> {
+  refuse(await limit.take(key));
 }
 
 /**
@@ -86,23 +91,25 @@ export function tokenOf(req: Request): string | null {
   return bearer ?? new URL(req.url).searchParams.get("t");
 }
 
-/** 401 without a valid token for this board, 403 when its role is below `needed`. */
+/**
+ * 401 without a valid token for this board, 403 when its role is below `needed`, 429 when the
+ * address is blocked for wrong tokens or the link is past its pace of writes (rateLimits.ts).
+ */
 export async function requireAccess(req: Request, boardId: string, needed: Role): Promise<Access> {
-  // Guessing tokens is bounded per address: past RATE_AUTH_FAILURES_PER_MINUTE wrong ones, 429.
-  const failures = getRuntime().rateLimits.authFailures;
+  const { boards, rateLimits } = getRuntime();
   const address = clientOf(req);
-  if (!failures.allows(address)) {
-    const seconds = failures.retryAfter(address);
-    throw new ApiError(429, "rate_limited", `Too many requests with a wrong token; try again in ${seconds} s.`, undefined, seconds);
-  }
-  const access = await getRuntime().boards.resolve(boardId, tokenOf(req));
+  // A blocked address is refused before its token is looked at, right or wrong.
+  refuse(await rateLimits.authFailures.refused(address));
+  const access = await boards.resolve(boardId, tokenOf(req));
   if (!access) {
-    failures.take(address);
+    // The wrong token that passes the limit starts the block, and is answered as refused.
+    refuse(await rateLimits.authFailures.take(address));
     throw new ApiError(401, "unauthorized", "A valid token for this board is required (Authorization: Bearer … or ?t=…).");
   }
   if (!roleAtLeast(access.role, needed)) {
     throw new ApiError(403, "forbidden", `This needs the ${needed} role; the token grants ${access.role}.`);
   }
+  if (req.method !== "GET" && req.method !== "HEAD") refuse(await rateLimits.writes.take(writeKey(access.tokenHash, address)));
   return access;
 }
 

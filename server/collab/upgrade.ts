@@ -13,7 +13,7 @@ import { Connection, type ConnectionLimits } from "./connection";
 import type { RoomManager } from "./rooms";
 import { Admission, clientAddress, type AdmissionLimits } from "./admission";
 import { presenceClaimKey } from "./presence";
-import type { RateLimiter } from "../http/rateLimit";
+import type { Limit, Refusal } from "../limits/limit";
 import { CloseCode } from "../../lib/collab/protocol";
 
 export const COLLAB_PREFIX = "/collab/";
@@ -27,8 +27,8 @@ export interface CollabOptions {
   limits: ConnectionLimits & AdmissionLimits;
   tokenRecheckMs: number;
   trustProxy: boolean;
-  /** Wrong tokens per client address (shared with the API). */
-  authFailures: RateLimiter;
+  /** Wrong tokens per client address (shared with the API and the board page). */
+  authFailures: Limit;
 }
 
 export interface Collab {
@@ -50,8 +50,14 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string, headers = ""): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${headers}Content-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+function refuse(socket: Duplex, status: number, text: string, headers = "", body = text): void {
+  const bytes = Buffer.byteLength(body);
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${headers}Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${bytes}\r\n\r\n${body}`);
+}
+
+/** A rate-limit refusal before the handshake: 429, Retry-After, the limit in the body. */
+function tooMany(socket: Duplex, refusal: Refusal): void {
+  refuse(socket, 429, "Too Many Requests", `Retry-After: ${refusal.retryAfter}\r\n`, refusal.message);
 }
 
 /** How long a client refused for its address or link is asked to wait. */
@@ -68,14 +74,14 @@ export function createCollab(opts: CollabOptions): Collab {
     if (!originAllowed(req.headers.origin, req.headers.host, opts.allowedOrigins)) return refuse(socket, 403, "Forbidden");
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
     const address = clientAddress(req, opts.trustProxy);
-    // Guessing tokens is bounded per address (RATE_AUTH_FAILURES_PER_MINUTE, shared with the API).
-    if (!opts.authFailures.allows(address)) {
-      return refuse(socket, 429, "Too Many Requests", `Retry-After: ${opts.authFailures.retryAfter(address)}\r\n`);
-    }
+    // Guessing tokens is bounded per address (RATE_AUTH_FAILURES_PER_MINUTE, shared with the API):
+    // a blocked address is refused before its token is looked at, right or wrong.
+    const blocked = await opts.authFailures.refused(address);
+    if (blocked) return tooMany(socket, blocked);
     const access = await opts.boards.resolve(boardId, url.searchParams.get("t") ?? bearer);
     if (!access) {
-      opts.authFailures.take(address);
-      return refuse(socket, 401, "Unauthorized");
+      const refusal = await opts.authFailures.take(address);
+      return refusal ? tooMany(socket, refusal) : refuse(socket, 401, "Unauthorized");
     }
     if (socket.destroyed) return;
     const refusal = admission.refusal(address, access.tokenHash, access.boardId);

@@ -28,6 +28,14 @@ export class VersionNotFoundError extends Error {
   readonly reason = "version_not_found";
 }
 
+/** The board already keeps MAX_NAMED_VERSIONS_PER_BOARD named versions. */
+export class VersionQuotaError extends Error {
+  readonly reason = "version_quota";
+  constructor(readonly limit: number) {
+    super(`This board already keeps ${limit} named versions, the most it may; delete one before saving another.`);
+  }
+}
+
 const SUMMARY = { id: true, name: true, note: true, author: true, auto: true, createdAt: true } as const;
 
 function summary(row: { id: string; name: string; note: string; author: string; auto: boolean; createdAt: Date }): VersionSummary {
@@ -46,9 +54,18 @@ export class VersionService {
     private readonly prisma: PrismaClient,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
+    private readonly limits: { maxNamedVersionsPerBoard: number },
   ) {}
 
+  /**
+   * Saves a version. Named versions are full copies of the board that nothing thins, so their
+   * number is bounded; automatic ones are not counted (thinning bounds them).
+   */
   async save(boardId: string, req: SaveRequest): Promise<VersionSummary> {
+    if (!req.auto) {
+      const named = await this.prisma.version.count({ where: { boardId, auto: false } });
+      if (named >= this.limits.maxNamedVersionsPerBoard) throw new VersionQuotaError(this.limits.maxNamedVersionsPerBoard);
+    }
     const captured = await this.rooms.withRoom(boardId, (room) => capture(room));
     return this.store(boardId, req, captured);
   }

@@ -10,7 +10,7 @@ const CreateBoard = z.strictObject({
 });
 
 export const POST = route(async (req: Request) => {
-  rateLimit(getRuntime().rateLimits.boardCreates, clientOf(req), "new boards from this address");
+  await rateLimit(getRuntime().rateLimits.boardCreates, clientOf(req));
   const parsed = CreateBoard.safeParse(await readJson(req));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getRuntime } from "@/server/runtime";
 import { ApiError, requireAccess, route } from "@/server/api/http";
-import { orNotFound } from "@/server/api/versionErrors";
+import { versionCall } from "@/server/api/versionErrors";
 import { diffBoards } from "@/lib/valuechain/diff";
 
 /** The semantic diff between two versions, or a version and the live board (any role). */
@@ -13,6 +13,6 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
   const to = params.get("to");
   if (!from || !to) throw new ApiError(400, "invalid_request", "Both from and to are required: a version id or live.", from ? "to" : "from");
   const { versions } = getRuntime();
-  const [a, b] = await Promise.all([orNotFound(versions.board(id, from)), orNotFound(versions.board(id, to))]);
+  const [a, b] = await Promise.all([versionCall(versions.board(id, from)), versionCall(versions.board(id, to))]);
   return NextResponse.json({ from, to, ...diffBoards(a, b) });
 });

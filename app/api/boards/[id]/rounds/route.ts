@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
-import { parseBody, requireAccess, route } from "@/server/api/http";
+import { parseBody, rateLimit, requireAccess, route } from "@/server/api/http";
 import { ROUND_QUESTIONS } from "@/lib/valuechain/rounds";
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -20,6 +20,8 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   await requireAccess(req, id, "owner");
   const body = await parseBody(req, CreateRound);
+  // Each start rewrites the workshop state every participant receives: bounded per board.
+  await rateLimit(getRuntime().rateLimits.roundStarts, id);
   const roundId = await getRuntime().rounds.create(id, [...new Set(body.questions)], body.timerSeconds ?? null, body.lockEditing ?? false, body.blind ?? true);
   return NextResponse.json({ id: roundId }, { status: 201 });
 });

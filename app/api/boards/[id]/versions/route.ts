@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
 import { parseBody, rateLimit, requireAccess, route } from "@/server/api/http";
+import { versionCall } from "@/server/api/versionErrors";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -16,9 +17,10 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   await requireAccess(req, id, "editor");
   const body = await parseBody(req, SaveVersion);
-  // Each version is a full copy of the board: bounded per board, whoever saves them.
-  rateLimit(getRuntime().rateLimits.versionSaves, id, "versions saved on this board");
-  const v = await getRuntime().versions.save(id, { name: body.name, note: body.note, author: body.author ?? "Someone" });
+  // Each version is a full copy of the board: bounded per board, whoever saves them, in pace
+  // (RATE_VERSIONS_PER_MINUTE) and in number (MAX_NAMED_VERSIONS_PER_BOARD, 409 version_quota).
+  await rateLimit(getRuntime().rateLimits.versionSaves, id);
+  const v = await versionCall(getRuntime().versions.save(id, { name: body.name, note: body.note, author: body.author ?? "Someone" }));
   return NextResponse.json(v, { status: 201 });
 });
 

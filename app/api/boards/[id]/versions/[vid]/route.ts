@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
 import { parseBody, requireAccess, route } from "@/server/api/http";
-import { orNotFound } from "@/server/api/versionErrors";
+import { versionCall } from "@/server/api/versionErrors";
 
 type Ctx = { params: Promise<{ id: string; vid: string }> };
 
@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ id: string; vid: string }> };
 export const GET = route(async (req: Request, ctx: Ctx) => {
   const { id, vid } = await ctx.params;
   await requireAccess(req, id, "viewer");
-  return NextResponse.json(await orNotFound(getRuntime().versions.file(id, vid)));
+  return NextResponse.json(await versionCall(getRuntime().versions.file(id, vid)));
 });
 
 const UpdateVersion = z.strictObject({
@@ -23,13 +23,13 @@ export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id, vid } = await ctx.params;
   await requireAccess(req, id, "editor");
   const fields = await parseBody(req, UpdateVersion);
-  return NextResponse.json(await orNotFound(getRuntime().versions.update(id, vid, fields)));
+  return NextResponse.json(await versionCall(getRuntime().versions.update(id, vid, fields)));
 });
 
 /** Deletes a version (owner only). */
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id, vid } = await ctx.params;
   await requireAccess(req, id, "owner");
-  await orNotFound(getRuntime().versions.remove(id, vid));
+  await versionCall(getRuntime().versions.remove(id, vid));
   return new NextResponse(null, { status: 204 });
 });

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
 import { parseBody, requireAccess, route } from "@/server/api/http";
-import { orNotFound } from "@/server/api/versionErrors";
+import { versionCall } from "@/server/api/versionErrors";
 
 type Ctx = { params: Promise<{ id: string; vid: string }> };
 
@@ -17,6 +17,6 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id, vid } = await ctx.params;
   await requireAccess(req, id, "editor");
   const body = await parseBody(req, Restore);
-  const { backup, file } = await orNotFound(getRuntime().versions.restore(id, vid, body.author ?? "Someone", body.apply));
+  const { backup, file } = await versionCall(getRuntime().versions.restore(id, vid, body.author ?? "Someone", body.apply));
   return NextResponse.json({ restored: vid, backup, file });
 });
