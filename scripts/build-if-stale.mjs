@@ -6,7 +6,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "server", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+/**
+ * What the build reads: the import graph of app/ (app, components, lib and the server's API
+ * helpers; build-if-stale.test.ts checks that it reaches nothing else), the configs that shape
+ * it (Next, PostCSS with Tailwind, TypeScript paths) and the dependencies' versions. The Prisma
+ * clients (generated/, from prisma/) are not bundled: route handlers reach the database through
+ * the running server (server/runtime.ts), which loads them from disk.
+ */
+export const SOURCES = ["app", "components", "lib", "server", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
 
 function newest(p) {
   if (!existsSync(p)) return 0;
@@ -32,10 +39,15 @@ export function buildIfStale() {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (res.status !== 0) {
-    console.error("chainboard: `next build` failed");
-    process.exit(res.status ?? 1);
-  }
+  // Thrown, not exited: `npm test` counts a failed build as a failure in its closing line.
+  if (res.status !== 0) throw new Error(`\`next build\` failed (exit ${res.status ?? res.signal})`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    buildIfStale();
+  } catch (err) {
+    console.error(`chainboard: ${err.message}`);
+    process.exit(1);
+  }
+}

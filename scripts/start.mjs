@@ -5,5 +5,12 @@ import { buildIfStale } from "./build-if-stale.mjs";
 
 process.env.NODE_ENV ||= "production";
 process.env.NEXT_TELEMETRY_DISABLED ||= "1";
-if (process.env.NODE_ENV === "production") buildIfStale();
+if (process.env.NODE_ENV === "production") {
+  try {
+    buildIfStale();
+  } catch (err) {
+    console.error(`chainboard: ${err.message}`);
+    process.exit(1);
+  }
+}
 await import("../server/index.ts");

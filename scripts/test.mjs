@@ -1,7 +1,8 @@
 // `npm test`: the whole suite — type check, unit and integration tests (real SQLite,
 // PostgreSQL and websocket server), then browser tests in Debian's Chromium.
-// Ends with one line "N passed, N failed, N skipped" (a failed type check or setup step counts
-// as a failure) and a non-zero exit on any failure.
+// Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure. A step
+// that fails without a failed test of its own (the type check, installing Chromium, the build,
+// a test file that cannot load, a failing hook, a crashed runner) counts as one failure.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -20,45 +21,65 @@ const playwrightJson = path.join(os.tmpdir(), `chainboard-playwright-${process.p
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-let ok = true;
 
-function step(name, status) {
-  if (status !== 0) {
-    ok = false;
-    console.error(`\nchainboard: ${name} failed (exit ${status})`);
+/** Counts `name` as one failure unless its own report already counted `counted` failed tests. */
+function step(name, status, counted = 0) {
+  if (status === 0) return;
+  console.error(`\nchainboard: ${name} failed (${typeof status === "number" ? `exit ${status}` : status})`);
+  if (counted === 0) failed++;
+}
+
+/** A setup step reports no tests: a throw is its failure. */
+function setup(name, fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    step(name, err instanceof Error ? err.message : String(err));
+    return false;
   }
 }
 
-ensureChromium();
-const typeCheck = run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
-step("type check", typeCheck);
-if (typeCheck !== 0) failed++;
-buildIfStale();
+function finish() {
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failed === 0 ? 0 : 1);
+}
 
-step("unit and integration tests", run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]));
+setup("installing Chromium", ensureChromium);
+step("type check", run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
+// Without a build the server cannot start, and every integration test would wait for one.
+if (!setup("building the web app", buildIfStale)) finish();
+
+const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
+let vitestFailed = 0;
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, "utf8"));
+  // A file that failed without a failed test (it did not load, or a hook threw) counts once.
+  const fileFailures = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+  vitestFailed = r.numFailedTests + fileFailures;
   passed += r.numPassedTests;
-  failed += r.numFailedTests;
+  failed += vitestFailed;
   skipped += r.numPendingTests + r.numTodoTests;
   rmSync(vitestJson);
 }
+step("unit and integration tests", vitestStatus, vitestFailed);
 
 // STRESS=1: two CPU-bound processes run beside the browser tests, as on a busy CI machine
 // (the suite must stay green there too).
 const stress = process.env.STRESS === "1" ? [0, 1].map(() => spawn(process.execPath, ["-e", "for(;;){}"], { stdio: "ignore" })) : [];
 if (stress.length) console.log(`chainboard: STRESS=1, ${stress.length} busy processes run beside the browser tests`);
-step("browser tests", run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }));
+const playwrightStatus = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 for (const p of stress) p.kill("SIGKILL");
+let playwrightFailed = 0;
 if (existsSync(playwrightJson)) {
-  const s = JSON.parse(readFileSync(playwrightJson, "utf8")).stats;
+  const report = JSON.parse(readFileSync(playwrightJson, "utf8"));
+  const s = report.stats;
+  // Errors outside any test (a spec that does not load, a global setup) each count once.
+  playwrightFailed = s.unexpected + (report.errors?.length ?? 0);
   passed += s.expected + s.flaky;
-  failed += s.unexpected;
+  failed += playwrightFailed;
   skipped += s.skipped;
   rmSync(playwrightJson);
 }
-
-// A step that failed without a test result (a crash, a missing report) still counts as a failure.
-if (!ok && failed === 0) failed = 1;
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(ok && failed === 0 ? 0 : 1);
+step("browser tests", playwrightStatus, playwrightFailed);
+finish();

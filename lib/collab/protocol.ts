@@ -25,7 +25,7 @@ export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
 
 /** Websocket close codes the server uses, with the reason string it sends. */
 export const CloseCode = {
-  /** Server is shutting down or the room was unloaded; reconnect. */
+  /** Server is shutting down, or the board was evicted to make room (R-ROOMS); reconnect. */
   goingAway: 1001,
   /** A frame larger than MAX_MESSAGE_BYTES. */
   messageTooBig: 1009,
@@ -33,13 +33,14 @@ export const CloseCode = {
   badMessage: 4400,
   /** The token is no longer valid (rotated or board deleted). */
   unauthorized: 4401,
-  /** Awareness update claimed another connection's client id, or was too large. */
+  /** Awareness update larger than MAX_AWARENESS_BYTES (foreign ids are dropped, not closed: R-AWARENESS-OWN). */
   awarenessRejected: 4403,
-  /** The update would make the document larger than MAX_DOC_BYTES. */
+  /** The update would make the document larger than MAX_DOC_BYTES or MAX_DOC_MEMORY_BYTES (R-BUDGET). */
   documentTooLarge: 4413,
   /**
-   * More than MAX_MESSAGES_PER_SECOND document messages: the standard "try again later", so
-   * that stock clients (which treat 4400-4499 as permanent) reconnect.
+   * Retry later: more than MAX_MESSAGES_PER_SECOND document messages or MAX_SYNC_REQUESTS sync
+   * requests, a heap nearly full, or too many edits held during a pause. The standard code,
+   * so that stock clients (which treat 4400-4499 as permanent) reconnect.
    */
   rateLimited: 1013,
   /** The board could not be loaded or stored; nothing was overwritten. Retry later. */

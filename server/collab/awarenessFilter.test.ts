@@ -92,3 +92,19 @@ describe("presence reservations", () => {
     expect(store.holder("b", 148)).toBeUndefined();
   });
 });
+
+describe("presence reservations are released when they expire", () => {
+  it("forgets expired reservations when new ones are made, so people who only come and go leave nothing behind", () => {
+    let now = 0;
+    const store = new PresenceReservations(1000, () => now);
+    // 1,000 browsers leave 1,000 boards, nobody ever claims an id again: only the newest stay.
+    for (let i = 0; i < 1000; i++) {
+      store.reserve(`board${i}`, i, `browser${i}`);
+      now += 10;
+    }
+    expect(store.size).toBe(100);
+    now += 1000;
+    store.reserve("last", 1, "browser");
+    expect(store.size).toBe(1);
+  });
+});

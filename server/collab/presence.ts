@@ -69,6 +69,9 @@ export class PresenceReservations {
 
   reserve(boardId: string, id: number, claimKey: string): void {
     if (this.reserveMs <= 0) return;
+    // Expired reservations are otherwise only forgotten when someone claims an id: on a server
+    // where people only come and go, they would pile up across every board they left.
+    this.expire();
     this.end(boardId, id);
     const key = `${boardId} ${claimKey}`;
     while ((this.perKey.get(key)?.length ?? 0) >= MAX_IDS_PER_CONNECTION) this.end(boardId, this.perKey.get(key)![0]);
@@ -92,6 +95,11 @@ export class PresenceReservations {
   count(boardId: string): number {
     this.expire();
     return this.perBoard.get(boardId) ?? 0;
+  }
+
+  /** Reservations held, across all boards, expired ones included until the next call here. */
+  get size(): number {
+    return this.entries.size;
   }
 
   private expire(): void {

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import pino from "pino";
 import type { DocStore, StoredDoc } from "./docStore";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { DocumentTooLargeError, PRESENCE_FORGET_MS, Room, type RoomConnection, type RoomOptions } from "./room";
+import { DocumentTooLargeError, MAX_DEPARTED_PRESENCE, PRESENCE_FORGET_MS, Room, type RoomConnection, type RoomOptions } from "./room";
 import { STRUCT_COST, structCount } from "./memory";
 import { CloseCode } from "../../lib/collab/protocol";
 
@@ -153,5 +153,24 @@ describe("presence of people who left", () => {
     expect(r.sweepPresence(Date.now())).toBe(0);
     expect(r.sweepPresence(Date.now() + PRESENCE_FORGET_MS)).toBe(50);
     expect(departed()).toBe(0);
+  });
+
+  it("keeps at most a bounded number of departed presence clocks however many people come and go within a minute, the most recent departures last", async () => {
+    const r = await room();
+    const ids: number[] = [];
+    for (let i = 0; i < 5 * MAX_DEPARTED_PRESENCE; i++) {
+      const conn = new FakeConnection();
+      r.add(conn);
+      const visitor = new awarenessProtocol.Awareness(new Y.Doc());
+      visitor.setLocalState({ name: `visitor ${i}` });
+      r.applyAwareness(conn, awarenessProtocol.encodeAwarenessUpdate(visitor, [visitor.clientID]));
+      r.remove(conn);
+      ids.push(visitor.clientID);
+      visitor.destroy();
+    }
+    const departed = [...r.awareness.meta.keys()].filter((id) => id !== r.awareness.clientID);
+    expect(r.awareness.getStates().size).toBe(0);
+    expect(departed.length).toBeLessThanOrEqual(2 * MAX_DEPARTED_PRESENCE);
+    expect(departed).toContain(ids.at(-1));
   });
 });

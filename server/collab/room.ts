@@ -68,6 +68,8 @@ interface PendingUpdate {
 
 /** How long a departed presence id's clock is kept (see Room.sweepPresence). */
 export const PRESENCE_FORGET_MS = 60_000;
+/** Departed presence ids whose clock a room keeps at most, however fast people come and go. */
+export const MAX_DEPARTED_PRESENCE = 1000;
 
 export class DocumentTooLargeError extends Error {
   readonly reason = "document_too_large";
@@ -275,21 +277,26 @@ export class Room {
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
     this.ownership.release(conn, ids);
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    // Checked here too, not only by the timer: a join storm departs thousands of ids a minute.
+    if (this.awareness.meta.size > this.awareness.states.size + 2 * MAX_DEPARTED_PRESENCE) this.sweepPresence();
   }
 
   /**
    * y-protocols keeps a clock for every presence id it ever saw, also after the id left; on a
-   * board that stays loaded through a long workshop day those would pile up. Ids without a
-   * state for PRESENCE_FORGET_MS are forgotten (their removal has long been relayed).
+   * board that stays loaded through a long workshop day those would pile up. The clock only
+   * serves to tell a stock client's late echo of a departed state from a new claim, and echoes
+   * follow a departure closely: ids without a state for PRESENCE_FORGET_MS are forgotten, and
+   * beyond MAX_DEPARTED_PRESENCE departed ids the longest gone are forgotten first.
    */
   sweepPresence(now = Date.now()): number {
+    const departed = [...this.awareness.meta].filter(([id]) => id !== this.awareness.clientID && !this.awareness.states.has(id));
+    departed.sort((a, b) => b[1].lastUpdated - a[1].lastUpdated);
     let forgotten = 0;
-    for (const [id, meta] of this.awareness.meta) {
-      if (id !== this.awareness.clientID && !this.awareness.states.has(id) && now - meta.lastUpdated >= PRESENCE_FORGET_MS) {
-        this.awareness.meta.delete(id);
-        forgotten++;
-      }
-    }
+    departed.forEach(([id, meta], i) => {
+      if (i < MAX_DEPARTED_PRESENCE && now - meta.lastUpdated < PRESENCE_FORGET_MS) return;
+      this.awareness.meta.delete(id);
+      forgotten++;
+    });
     return forgotten;
   }
 

@@ -68,6 +68,22 @@ export class Inspector {
     return best;
   }
 
+  /**
+   * The settled heap: heapUsed readings (as above) 1 s apart until two agree within 1%. A
+   * reading taken in the middle of activity can count tens of MB that the next one does not
+   * (seen at a baseline right after a warm-up); a leak never settles lower.
+   */
+  async settledHeapUsed(): Promise<number> {
+    let last = await this.heapUsed();
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const next = await this.heapUsed();
+      if (Math.abs(next - last) <= last * 0.01) return Math.min(next, last);
+      last = next;
+    }
+    return last;
+  }
+
   /** For diagnosing a leak: retained objects (count, self bytes) per type and constructor name. */
   async heapSummary(): Promise<Map<string, { count: number; bytes: number }>> {
     await this.send("HeapProfiler.collectGarbage");
@@ -96,4 +112,14 @@ export class Inspector {
   close(): void {
     this.ws.close();
   }
+}
+
+/** What grew between two heap summaries, largest first: one line per type and constructor. */
+export function heapGrowth(before: Map<string, { count: number; bytes: number }>, after: Map<string, { count: number; bytes: number }>, top = 25): string {
+  return [...after.entries()]
+    .map(([k, v]) => ({ k, count: v.count - (before.get(k)?.count ?? 0), bytes: v.bytes - (before.get(k)?.bytes ?? 0) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, top)
+    .map((g) => `${String(g.bytes).padStart(10)} ${String(g.count).padStart(7)} ${g.k}`)
+    .join("\n");
 }
