@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { parseFrameAncestors } from "./http/securityHeaders";
 
 const intFrom = (fallback: number) =>
   z
@@ -49,6 +50,8 @@ const EnvSchema = z.object({
   MAX_BOARDS_PER_ADDRESS: intFrom(50),
   MAX_CONNECTIONS_PER_TOKEN: intFrom(500),
   TRUST_PROXY: z.enum(["0", "1", "false", "true", ""]).optional().default("0"),
+  ALLOWED_FRAME_ANCESTORS: z.string().optional().default(""),
+  HSTS_MAX_AGE: intFrom(180 * 24 * 3600),
   MAX_ROUND_PARTICIPANTS: intFrom(200),
   RATE_BOARDS_PER_MINUTE: intFrom(30),
   RATE_VERSIONS_PER_MINUTE: intFrom(12),
@@ -115,6 +118,10 @@ export interface Config {
   };
   /** Take the client address from X-Forwarded-For (its last entry), set behind a reverse proxy. */
   trustProxy: boolean;
+  /** Origins that may frame the pages (frame-ancestors); empty: none may. */
+  frameAncestors: string[];
+  /** Seconds of Strict-Transport-Security sent over TLS; 0 sends none. */
+  hstsMaxAge: number;
   /** Rate limits (see server/limits/rateLimits.ts); every `…PerMinute` of 0 means unlimited. */
   rates: {
     /** Boards created or imported, per client address. */
@@ -135,6 +142,14 @@ export interface Config {
   /** Redis shared by several processes for their rate limits; null: each process counts alone. */
   redisUrl: string | null;
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
+}
+
+function orConfigError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 export class ConfigError extends Error {
@@ -188,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxNamedVersionsPerBoard: Math.max(1, e.MAX_NAMED_VERSIONS_PER_BOARD),
     },
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
+    frameAncestors: orConfigError(() => parseFrameAncestors(e.ALLOWED_FRAME_ANCESTORS)),
+    hstsMaxAge: e.HSTS_MAX_AGE,
     rates: {
       boardsPerMinute: e.RATE_BOARDS_PER_MINUTE,
       versionsPerMinute: e.RATE_VERSIONS_PER_MINUTE,

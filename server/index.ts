@@ -24,7 +24,7 @@ import { RoundService } from "./workshop/roundService";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
-import { securityHeaders } from "./http/securityHeaders";
+import { isSecure, newNonce, securityHeaders } from "./http/securityHeaders";
 import { CLIENT_ADDRESS_HEADER } from "./http/clientAddress";
 import { createRateLimits } from "./limits/rateLimits";
 import { memoryStore, redisStore } from "./limits/store";
@@ -66,10 +66,15 @@ export async function main(config: Config = loadConfig()): Promise<void> {
 
   const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > config.limits.maxBodyBytes;
 
-  const headers = securityHeaders(config.dev);
+  const headerPolicy = { dev: config.dev, frameAncestors: config.frameAncestors, hstsMaxAge: config.hstsMaxAge };
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
+    const nonce = newNonce();
+    const headers = securityHeaders(headerPolicy, nonce, { host: req.headers.host, secure: isSecure(req, config.trustProxy) });
     for (const [name, value] of headers) res.setHeader(name, value);
+    // Next.js reads the nonce for its own scripts from the request's policy (a client's own
+    // Content-Security-Policy request header is overwritten here, never trusted).
+    req.headers["content-security-policy"] = headers.find(([name]) => name === "Content-Security-Policy")![1];
     // API answers carry board content and links: never kept by a browser or proxy cache.
     if (req.url?.startsWith("/api/")) res.setHeader("Cache-Control", "no-store");
     // Route handlers see the client's address only through this header, which a client cannot set.

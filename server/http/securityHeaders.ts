@@ -1,36 +1,90 @@
 /**
- * Headers every answer carries, pages and API alike. A board's token travels in the page URL
- * (`/b/{id}?t=…`), so no referrer may leave the page; a board may not be framed by another
- * site (clickjacking); content types are never sniffed (the Markdown summary is text).
+ * Headers every answer carries, pages and API alike. A board's token may travel in an old
+ * link's query (`/b/{id}?t=…`), so no referrer may leave the page; a board may not be framed by
+ * another site unless the deployment lists it (clickjacking); content types are never sniffed
+ * (the Markdown summary is text).
  *
- * The policy allows inline scripts and styles: Next.js inlines its hydration data and React
- * Flow positions every node with a style attribute. Everything else is this origin only, so an
- * injected remote script, image or frame cannot load, and nothing can be posted elsewhere.
+ * Scripts run only from this origin or with the nonce of this very answer: Next.js puts the
+ * nonce on its own inline and bootstrap scripts when it finds it in the request's
+ * Content-Security-Policy header (server/index.ts sets both), so an injected inline script or
+ * event handler never runs. Style attributes stay allowed (`style-src-attr`): React Flow
+ * positions every card with one, and an attribute cannot carry a nonce. Everything else is this
+ * origin only, so an injected remote script, image or frame cannot load and nothing can be
+ * posted or sent elsewhere.
  */
-export function securityHeaders(dev: boolean): [string, string][] {
-  const csp = [
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
+
+export interface HeaderPolicy {
+  /** Development adds eval for React Refresh, and inline styles for its style injection. */
+  dev: boolean;
+  /** Origins allowed to frame the pages (ALLOWED_FRAME_ANCESTORS); none: framing is refused. */
+  frameAncestors: string[];
+  /** Seconds of Strict-Transport-Security over TLS (HSTS_MAX_AGE); 0 sends none. */
+  hstsMaxAge: number;
+}
+
+export interface RequestFacts {
+  /** The Host the page was asked for: its websocket lives there too. */
+  host: string | undefined;
+  /** Whether the browser reached us over TLS (directly, or through a trusted proxy). */
+  secure: boolean;
+}
+
+/** A fresh nonce per answer: 128 random bits, base64 as CSP wants it. */
+export function newNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+export function contentSecurityPolicy(policy: HeaderPolicy, nonce: string, req: RequestFacts): string {
+  const socket = req.host && /^[A-Za-z0-9.\-:[\]]+$/.test(req.host) ? ` ${req.secure ? "wss" : "ws"}://${req.host}` : "";
+  return [
     "default-src 'self'",
-    // Development adds eval for React Refresh.
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
+    `script-src 'self' 'nonce-${nonce}'${policy.dev ? " 'unsafe-eval'" : ""}`,
+    "script-src-attr 'none'",
+    `style-src 'self' 'nonce-${nonce}'${policy.dev ? " 'unsafe-inline'" : ""}`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    // The collaboration websocket is this origin's; ws:/wss: because CSP 2 browsers do not
-    // match them with 'self'.
-    "connect-src 'self' ws: wss:",
+    `connect-src 'self'${socket}`,
     "worker-src 'self' blob:",
     "manifest-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${policy.frameAncestors.length ? policy.frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
-  return [
-    ["Content-Security-Policy", csp],
-    ["X-Frame-Options", "DENY"],
+}
+
+export function securityHeaders(policy: HeaderPolicy, nonce: string, req: RequestFacts): [string, string][] {
+  const headers: [string, string][] = [
+    ["Content-Security-Policy", contentSecurityPolicy(policy, nonce, req)],
     ["Referrer-Policy", "no-referrer"],
     ["X-Content-Type-Options", "nosniff"],
     ["Cross-Origin-Opener-Policy", "same-origin"],
-    ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), display-capture=()"],
   ];
+  // X-Frame-Options cannot name origins: it only speaks for browsers without frame-ancestors.
+  if (!policy.frameAncestors.length) headers.push(["X-Frame-Options", "DENY"]);
+  if (req.secure && policy.hstsMaxAge > 0) headers.push(["Strict-Transport-Security", `max-age=${policy.hstsMaxAge}; includeSubDomains`]);
+  return headers;
+}
+
+/** Splits ALLOWED_FRAME_ANCESTORS (spaces or commas) into origins; anything that is not one is refused at start. */
+export function parseFrameAncestors(value: string): string[] {
+  const origins = value.split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.\-*]+(:\d+)?$/.test(origin)) throw new Error(`ALLOWED_FRAME_ANCESTORS: "${origin}" is not an origin like https://intranet.example.com`);
+  }
+  return origins;
+}
+
+/** TLS on this socket, or, behind a trusted proxy, the scheme it says the browser used. */
+export function isSecure(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as TLSSocket).encrypted) return true;
+  if (!trustProxy) return false;
+  const proto = req.headers["x-forwarded-proto"];
+  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase();
+  return first === "https";
 }
