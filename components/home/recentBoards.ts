@@ -34,8 +34,9 @@ const RANK: Record<BoardRole, number> = { viewer: 0, editor: 1, owner: 2 };
 const isRole = (v: unknown): v is BoardRole => v === "owner" || v === "editor" || v === "viewer";
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
+/** A board's page link: the token in the fragment, which no server, proxy log or Referer sees. */
 export function boardLink(origin: string, id: string, token: string): string {
-  return `${origin}/b/${encodeURIComponent(id)}?t=${encodeURIComponent(token)}`;
+  return `${origin}/b/${encodeURIComponent(id)}#t=${encodeURIComponent(token)}`;
 }
 
 function storage(): Storage | null {

@@ -2,7 +2,7 @@
  * Workshop rounds as plain data: what can be asked, what a participant's answers look like
  * (validated with zod), how a revealed round is scored, and a readable summary of it.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { CUSTOMER_DECISIONS, STRATEGIES, TRANSACTIONS, type Board } from "./model";
 import { agreementLevel, fleissKappa, kappaReading, percentAgreement, type AgreementLevel } from "./agreement";
 

@@ -80,7 +80,7 @@ test("with the keyboard alone: Tab follows the chain, focus is visible, and C dr
   });
   expect(res.status).toBe(201);
   const { id, editToken } = (await res.json()) as { id: string; editToken: string };
-  const page = await openAs(browser, `${server.url}/b/${id}?t=${editToken}`, "Kim", "Operations");
+  const page = await openAs(browser, `${server.url}/b/${id}#t=${editToken}`, "Kim", "Operations");
 
   // Tab through the page: the cards come along the chain, then the channel, named by flow and ends.
   await page.locator("body").click({ position: { x: 1, y: 1 } });

@@ -121,7 +121,7 @@ test("the owner replaces the view link from Share: open sessions with it are cut
   await expect(owner.getByTestId("replaced-view")).toContainText("1 open session was disconnected");
   const fresh = await owner.getByTestId("share-link-view").inputValue();
   expect(fresh).not.toBe(board.view);
-  expect(fresh).toMatch(new RegExp(`^${server.url}/b/${board.id}\\?t=[\\w-]+$`));
+  expect(fresh).toMatch(new RegExp(`^${server.url}/b/${board.id}#t=[\\w-]+$`));
   // The edit link was left as it was.
   await expect(owner.getByTestId("share-link-edit")).toHaveValue(board.edit);
 

@@ -42,9 +42,9 @@ export async function createBoardVia(baseUrl: string, body: Record<string, unkno
   const b = (await res.json()) as { id: string; ownerToken: string; editToken: string; viewToken: string };
   return {
     ...b,
-    owner: `${baseUrl}/b/${b.id}?t=${b.ownerToken}`,
-    edit: `${baseUrl}/b/${b.id}?t=${b.editToken}`,
-    view: `${baseUrl}/b/${b.id}?t=${b.viewToken}`,
+    owner: `${baseUrl}/b/${b.id}#t=${b.ownerToken}`,
+    edit: `${baseUrl}/b/${b.id}#t=${b.editToken}`,
+    view: `${baseUrl}/b/${b.id}#t=${b.viewToken}`,
   };
 }
 

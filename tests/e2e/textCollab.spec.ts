@@ -28,7 +28,7 @@ async function boardWithOnePlayer() {
   });
   expect(res.status).toBe(201);
   const b = (await res.json()) as { id: string; editToken: string; viewToken: string };
-  return { ...b, edit: `${server.url}/b/${b.id}?t=${b.editToken}` };
+  return { ...b, edit: `${server.url}/b/${b.id}#t=${b.editToken}` };
 }
 
 async function exported(board: { id: string; viewToken: string }) {

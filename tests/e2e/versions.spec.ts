@@ -42,7 +42,7 @@ async function importBoard() {
   const res = await fetch(`${server.url}/api/boards/import`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(START) });
   expect(res.status).toBe(201);
   const b = (await res.json()) as { id: string; ownerToken: string; editToken: string; viewToken: string };
-  const link = (token: string) => `${server.url}/b/${b.id}?t=${token}`;
+  const link = (token: string) => `${server.url}/b/${b.id}#t=${token}`;
   return { ...b, owner: link(b.ownerToken), edit: link(b.editToken), view: link(b.viewToken) };
 }
 
@@ -130,19 +130,19 @@ test("a saved version is compared with the live board (also from a shared link),
   const url = new URL(alice.url());
   const pair = url.searchParams.get("compare");
   expect(pair).toMatch(/^[\w-]+\.\.live$/);
-  expect(url.searchParams.get("t")).toBe(board.ownerToken);
+  expect(url.toString()).not.toContain(board.ownerToken);
   // The live board keeps syncing underneath, and the palette is away while looking at the past.
   await expect(alice.locator('[data-testid^="palette-"]')).toHaveCount(0);
 
   // The same comparison, opened from the link by a viewer in another browser.
-  const carol = await openAs(browser, `${board.view}&compare=${pair}`, "Carol", "Marketing");
+  const carol = await openAs(browser, `${server.url}/b/${board.id}?compare=${pair}#t=${board.viewToken}`, "Carol", "Marketing");
   await expectComparison(carol, retailerId);
 
   // Back to live puts the plain link back.
   await carol.getByTestId("back-to-live").click();
   await expect(carol.getByTestId("version-view")).toHaveCount(0);
   expect(new URL(carol.url()).searchParams.get("compare")).toBeNull();
-  expect(new URL(carol.url()).searchParams.get("t")).toBe(board.viewToken);
+  expect(carol.url()).not.toContain(board.viewToken);
 
   // Alice restores the version: everyone's board is the saved one again.
   await openVersions(alice);
@@ -283,7 +283,7 @@ test("an open version reads like the board: its own answers and warnings, its ca
   await expect(alice.getByTestId("version-banner")).toContainText("Viewing version “Before the workshop”");
   const url = new URL(alice.url());
   expect(url.searchParams.get("version")).toBe(versionId);
-  expect(url.searchParams.get("t")).toBe(board.ownerToken);
+  expect(url.toString()).not.toContain(board.ownerToken);
   await alice.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
 
   /** What the side panel must say while the version is open: the version's answers, not the live board's. */
@@ -320,7 +320,7 @@ test("an open version reads like the board: its own answers and warnings, its ca
   await alice.goBack();
   await expect(alice.getByTestId("version-view")).toHaveCount(0);
   expect(new URL(alice.url()).searchParams.get("version")).toBeNull();
-  expect(new URL(alice.url()).searchParams.get("t")).toBe(board.ownerToken);
+  expect(alice.url()).not.toContain(board.ownerToken);
   await expect(sidebar.getByTestId("sidebar-version")).toHaveCount(0);
   await alice.getByTestId("tab-questions").click();
   await expect(sidebar.getByTestId("warning")).toHaveCount(2);
@@ -342,7 +342,7 @@ test("an open version reads like the board: its own answers and warnings, its ca
   await expect(alice.getByTestId("version-banner")).toBeVisible();
   await alice.getByTestId("version-link-button").click();
   const shared = await alice.getByTestId("version-link-view").inputValue();
-  expect(new URL(shared).searchParams.get("t")).toBe(board.viewToken);
+  expect(new URL(shared).hash).toBe(`#t=${board.viewToken}`);
   expect(new URL(shared).searchParams.get("version")).toBe(versionId);
   const victor = await openAs(browser, shared, "Victor");
   await expect(victor.getByTestId("version-banner")).toContainText("Viewing version “Before the workshop”");
@@ -361,7 +361,7 @@ test("the compare link offered is the board's view link, also to an editor, who 
 
   await eve.getByTestId("comparison-link-button").click();
   const link = new URL(await eve.getByTestId("comparison-link-view").inputValue());
-  expect(link.searchParams.get("t")).toBe(board.viewToken);
+  expect(link.hash).toBe(`#t=${board.viewToken}`);
   expect(link.searchParams.get("compare")).toBe(pair);
   expect(link.toString()).not.toContain(board.editToken);
   await eve.keyboard.press("Escape");
