@@ -4,7 +4,7 @@ import { CopyField } from "@/components/CopyField";
 import { boardLink } from "@/components/home/recentBoards";
 import { useSession } from "./hooks/useSession";
 import { ReplaceableLink } from "./share/ReplaceableLink";
-import { useShareLinks, type ShareLinks } from "./share/useShareLinks";
+import { useShareLinks, type ReplaceableLink as ReplaceableLinkKind, type ShareLinks } from "./share/useShareLinks";
 import { useVersions } from "./versions/VersionsContext";
 import { hrefWithView, type VersionView } from "./versions/viewLink";
 
@@ -54,7 +54,7 @@ export function SharePopover() {
   );
 }
 
-function Links({ links, onReplace }: { links: ShareLinks; onReplace: (which: "edit" | "view") => Promise<number> }) {
+function Links({ links, onReplace }: { links: ShareLinks; onReplace: (which: ReplaceableLinkKind) => Promise<number> }) {
   const { boardId, token, role } = useSession();
   const { view } = useVersions();
   if (role !== "owner") {
@@ -77,7 +77,7 @@ function Links({ links, onReplace }: { links: ShareLinks; onReplace: (which: "ed
       <ReplaceableLink which="edit" label="Can edit" link={links.edit} testId="share-link-edit" onReplace={onReplace} />
       <ReplaceableLink which="view" label="View only" link={links.view} testId="share-link-view" onReplace={onReplace} />
       <CurrentViewLink view={view} viewLink={links.view} />
-      <CopyField label="Your owner link — it facilitates the board; keep it to yourself" value={boardLink(window.location.origin, boardId, token)} testId="share-link-owner" />
+      <ReplaceableLink which="owner" label="Your owner link — it facilitates the board; keep it to yourself" link={boardLink(window.location.origin, boardId, token)} testId="share-link-owner" onReplace={onReplace} />
     </>
   );
 }

@@ -103,6 +103,12 @@ export function rememberBoard(entry: RecentBoard): void {
   saveList(mergeRecentBoard(parseRecentBoards(readRecentBoardsRaw()), entry));
 }
 
+/** After the owner link was replaced: the board's entry opens with the new one. */
+export function replaceRecentLink(id: string, link: string): void {
+  if (!storage()) return;
+  saveList(parseRecentBoards(readRecentBoardsRaw()).map((b) => (b.id === id ? { ...b, link } : b)));
+}
+
 export function forgetBoard(id: string): void {
   if (!storage()) return;
   saveList(parseRecentBoards(readRecentBoardsRaw()).filter((b) => b.id !== id));

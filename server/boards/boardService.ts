@@ -120,6 +120,24 @@ export class BoardService {
     return { tokens, revoked: old.map((r) => r.hash) };
   }
 
+  /**
+   * Replaces the owner link: a new owner token, which keeps the edit and view links sealed under
+   * it; the old one stops working. Returns the new token and the digest of the old one, whose
+   * connections the caller closes.
+   */
+  async rotateOwner(boardId: string, ownerToken: string): Promise<{ ownerToken: string; revoked: string[] }> {
+    const fresh = generateToken();
+    const oldHash = hashToken(ownerToken);
+    const row = await this.prisma.boardToken.findUnique({ where: { hash: oldHash }, select: { sealedLinks: true } });
+    const known = openTokens(ownerToken, boardId, row?.sealedLinks ?? null);
+    const links = { ...(known.editor ? { editor: known.editor } : {}), ...(known.viewer ? { viewer: known.viewer } : {}) };
+    await this.prisma.$transaction([
+      this.prisma.boardToken.updateMany({ where: { hash: oldHash, boardId, role: "owner", revokedAt: null }, data: { revokedAt: new Date() } }),
+      this.prisma.boardToken.create({ data: { hash: hashToken(fresh), boardId, role: "owner", sealedLinks: sealTokens(fresh, boardId, links) } }),
+    ]);
+    return { ownerToken: fresh, revoked: [oldHash] };
+  }
+
   /** Which of these digests no longer grant access (revoked, or their board is gone). */
   async revokedAmong(hashes: string[]): Promise<string[]> {
     const valid = await this.prisma.boardToken.findMany({ where: { hash: { in: hashes }, revokedAt: null }, select: { hash: true } });

@@ -75,3 +75,35 @@ test("a board link without its key says so", async ({ browser }) => {
   await page.goto(`${server.url}/b/${board.id}`);
   await expect(page.getByTestId("access-problem")).toContainText("This link is incomplete");
 });
+
+test("the owner replaces the owner link: this page goes on with the new one, the old one opens nothing", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { title: "New owner link" });
+  const owner = await openAs(browser, board.owner, "Olivia");
+  await owner.getByTestId("palette-retailer").click();
+  await expect(owner.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+
+  await owner.getByTestId("share-button").click();
+  await expect(owner.getByTestId("share-link-owner")).toHaveValue(board.owner);
+  await owner.getByTestId("replace-owner-link").click();
+  await expect(owner.getByRole("group", { name: /Replace your owner link/ })).toContainText("this page reopens with the new one");
+  // The page reopens on its own with the new link and is still the owner's.
+  await Promise.all([owner.waitForEvent("load"), owner.getByTestId("confirm-replace-owner").click()]);
+  await expect(owner.getByTestId("player-node")).toHaveCount(1);
+  await expect(owner.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await expect(owner.getByTestId("role")).toHaveText("Owner");
+  expect(owner.url()).toBe(`${server.url}/b/${board.id}`);
+  await owner.getByTestId("share-button").click();
+  const fresh = await owner.getByTestId("share-link-owner").inputValue();
+  expect(fresh).toMatch(new RegExp(`^${server.url}/b/${board.id}#t=[\\w-]+$`));
+  expect(fresh).not.toBe(board.owner);
+  await owner.keyboard.press("Escape");
+
+  // An edit after the replacement reaches someone who opened the new owner link.
+  const second = await openAs(browser, fresh, "Oscar");
+  await owner.getByTestId("palette-installer").click();
+  await expect(second.getByTestId("player-node")).toHaveCount(2);
+
+  const stale = await (await browser.newContext()).newPage();
+  await stale.goto(board.owner);
+  await expect(stale.getByTestId("access-problem")).toContainText("This link no longer opens the board");
+});

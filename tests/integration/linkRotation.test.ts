@@ -1,4 +1,4 @@
-/** The owner replaces the edit and view links (R-REVOKE); every role reads the links it may give out. */
+/** The owner replaces the edit, view and owner links (R-REVOKE); every role reads the links it may give out. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server";
 import { connectClient, createBoard, whenSynced } from "../helpers/clients";
@@ -55,7 +55,37 @@ describe("link rotation", () => {
     const board = await createBoard(server.url);
     expect((await rotate(board.id, board.editToken)).status).toBe(403);
     expect((await fetch(`${server.url}/api/boards/${board.id}/tokens`, { method: "POST" })).status).toBe(401);
-    expect((await rotate(board.id, board.ownerToken, { roles: ["owner"] })).status).toBe(400);
+    expect((await rotate(board.id, board.ownerToken, { roles: ["admin"] })).status).toBe(400);
+  });
+
+  it("replaces the owner link: the old one gets 401 and its connections close, the new one is the owner and still shows the same edit and view links", async () => {
+    const board = await createBoard(server.url);
+    const oldOwner = connectClient(server.wsUrl, board.id, board.ownerToken);
+    const editor = connectClient(server.wsUrl, board.id, board.editToken);
+    await Promise.all([whenSynced(oldOwner), whenSynced(editor)]);
+    const res = await rotate(board.id, board.ownerToken, { roles: ["owner"] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ownerToken: string; closedConnections: number; editToken?: string };
+    expect(body.ownerToken).toMatch(/^[\w-]{32,}$/);
+    expect(body.ownerToken).not.toBe(board.ownerToken);
+    expect(body.editToken).toBeUndefined();
+    expect(body.closedConnections).toBe(1);
+    await new Promise<void>((resolve) => {
+      const check = () => (oldOwner.provider.wsconnected ? setTimeout(check, 50) : resolve());
+      check();
+    });
+    expect((await shareable(board.id, board.ownerToken)).status).toBe(401);
+    expect(await (await shareable(board.id, body.ownerToken)).json()).toEqual({ role: "owner", editToken: board.editToken, viewToken: board.viewToken });
+    // The other links, and their connections, are untouched; the new owner link connects.
+    expect(editor.provider.wsconnected).toBe(true);
+    expect((await shareable(board.id, board.editToken)).status).toBe(200);
+    const newOwner = connectClient(server.wsUrl, board.id, body.ownerToken);
+    await whenSynced(newOwner);
+    // All three at once: each old link is refused, each new one grants its role.
+    const all = (await (await rotate(board.id, body.ownerToken, { roles: ["owner", "editor", "viewer"] })).json()) as { ownerToken: string; editToken: string; viewToken: string };
+    for (const old of [body.ownerToken, board.editToken, board.viewToken]) expect((await shareable(board.id, old)).status).toBe(401);
+    expect(await (await shareable(board.id, all.ownerToken)).json()).toEqual({ role: "owner", editToken: all.editToken, viewToken: all.viewToken });
+    for (const c of [oldOwner, editor, newOwner]) c.destroy();
   });
 });
 

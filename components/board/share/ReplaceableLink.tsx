@@ -4,7 +4,14 @@ import { CopyField } from "@/components/CopyField";
 import { ConfirmInline } from "../versions/ConfirmInline";
 import type { ReplaceableLink as Which } from "./useShareLinks";
 
-const NAMES: Record<Which, string> = { edit: "edit link", view: "view link" };
+const NAMES: Record<Which, string> = { edit: "edit link", view: "view link", owner: "owner link" };
+
+const WARNINGS: Record<Which, (name: string) => string> = {
+  edit: (name) => `Replace the ${name}? Everyone who opened the board with the current one is disconnected at once, and it stops working for good. Send the new link to whoever should keep access.`,
+  view: (name) => `Replace the ${name}? Everyone who opened the board with the current one is disconnected at once, and it stops working for good. Send the new link to whoever should keep access.`,
+  owner: (name) =>
+    `Replace your ${name}? Use this if it may have reached someone else. Every session opened with the current one is disconnected and it stops working for good; this page reopens with the new one. Keep the new link: no one else can give it back to you.`,
+};
 
 interface ReplaceableLinkProps {
   which: Which;
@@ -48,7 +55,7 @@ export function ReplaceableLink({ which, label, link, testId, onReplace }: Repla
       )}
       {confirming ? (
         <ConfirmInline
-          question={`Replace the ${name}? Everyone who opened the board with the current one is disconnected at once, and it stops working for good. Send the new link to whoever should keep access.`}
+          question={WARNINGS[which](name)}
           confirmLabel={`Replace the ${name}`}
           confirmTestId={`confirm-replace-${which}`}
           danger

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
-import { boardLink, readBoardLinks, saveBoardLinks } from "@/components/home/recentBoards";
+import { boardLink, readBoardLinks, replaceRecentLink, saveBoardLinks } from "@/components/home/recentBoards";
+import { writePageAccess } from "../pageToken";
 import { boardApi } from "../boardApi";
 import { useSession } from "../hooks/useSession";
 
@@ -14,7 +15,7 @@ export interface ShareLinks {
   view: string | null;
 }
 
-export type ReplaceableLink = "edit" | "view";
+export type ReplaceableLink = "edit" | "view" | "owner";
 
 export type ShareLinksState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; links: ShareLinks };
 
@@ -43,13 +44,27 @@ export function useShareLinks() {
     }
   }, [call, boardId, link, role]);
 
-  /** Replaces one link for everyone: sessions opened with the old one are disconnected. Returns how many. */
+  /**
+   * Replaces one link for everyone: sessions opened with the old one are disconnected. Returns how
+   * many. A new owner link is this page's own: the page reopens with it (its old connection is
+   * among those closed), and this browser remembers it in place of the old one.
+   */
   const replace = useCallback(
     async (which: ReplaceableLink): Promise<number> => {
-      const res = await call<{ editToken?: string; viewToken?: string; closedConnections: number }>("/tokens", {
+      const res = await call<{ editToken?: string; viewToken?: string; ownerToken?: string; closedConnections: number }>("/tokens", {
         method: "POST",
-        body: { roles: [which === "edit" ? "editor" : "viewer"] },
+        body: { roles: [which === "edit" ? "editor" : which === "view" ? "viewer" : "owner"] },
       });
+      if (which === "owner") {
+        if (!res.ownerToken) throw new Error("The server did not return the new owner link.");
+        const owner = link(res.ownerToken)!;
+        writePageAccess(boardId, { token: res.ownerToken, role: "owner" });
+        const kept = readBoardLinks(boardId);
+        if (kept) saveBoardLinks(boardId, { ...kept, owner });
+        replaceRecentLink(boardId, owner);
+        window.location.reload();
+        return res.closedConnections;
+      }
       const fresh = link((which === "edit" ? res.editToken : res.viewToken) ?? null);
       setState((current) => (current.status === "ready" ? { status: "ready", links: { ...current.links, [which]: fresh } } : current));
       // The home page lists the links this browser kept for the board: keep them current.

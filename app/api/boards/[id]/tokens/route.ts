@@ -4,7 +4,7 @@ import { getRuntime } from "@/server/runtime";
 import { ApiError, readJson, requireAccess, route, tokenOf } from "@/server/api/http";
 
 const Rotate = z.strictObject({
-  roles: z.array(z.enum(["editor", "viewer"])).min(1).max(2).default(["editor", "viewer"]),
+  roles: z.array(z.enum(["owner", "editor", "viewer"])).min(1).max(3).default(["editor", "viewer"]),
 });
 
 /**
@@ -21,8 +21,9 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
 });
 
 /**
- * Replaces the edit and/or view link (owner only). Connections that used a replaced link
- * are closed at once with 4401; the old link then gets 401.
+ * Replaces the edit, view and/or owner link (owner only). Connections that used a replaced link
+ * are closed at once with 4401; the old link then gets 401. A new owner link comes back as
+ * `ownerToken`; the caller's page switches to it (its own old connection is closed too).
  */
 export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
@@ -34,7 +35,16 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ id: stri
     throw new ApiError(400, "invalid_request", issue.message, issue.path.join("."));
   }
   const { boards, collab } = getRuntime();
-  const { tokens, revoked } = await boards.rotate(id, [...new Set(parsed.data.roles)], ownerToken);
-  const closed = collab?.closeTokens(revoked) ?? 0;
-  return NextResponse.json({ ...(tokens.editor ? { editToken: tokens.editor } : {}), ...(tokens.viewer ? { viewToken: tokens.viewer } : {}), closedConnections: closed });
+  const roles = new Set(parsed.data.roles);
+  const shared = (["editor", "viewer"] as const).filter((r) => roles.has(r));
+  // The shared links first, sealed under the current owner token; a new owner token then takes them over.
+  const { tokens, revoked } = shared.length ? await boards.rotate(id, shared, ownerToken) : { tokens: {}, revoked: [] as string[] };
+  const owner = roles.has("owner") ? await boards.rotateOwner(id, ownerToken) : null;
+  const closed = collab?.closeTokens([...revoked, ...(owner?.revoked ?? [])]) ?? 0;
+  return NextResponse.json({
+    ...(tokens.editor ? { editToken: tokens.editor } : {}),
+    ...(tokens.viewer ? { viewToken: tokens.viewer } : {}),
+    ...(owner ? { ownerToken: owner.ownerToken } : {}),
+    closedConnections: closed,
+  });
 });
