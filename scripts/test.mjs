@@ -1,7 +1,8 @@
-// `npm test`: the whole suite — type check, unit and integration tests (real SQLite,
-// PostgreSQL and websocket server), then browser tests in Debian's Chromium.
-// Ends with one line "N passed, N failed, N skipped" (a failed type check or setup step counts
-// as a failure) and a non-zero exit on any failure.
+// `npm test`: the whole suite — type check, import check (no cycles, no layer crossed: see
+// check-imports.mjs), unit and integration tests (real SQLite, PostgreSQL and websocket server),
+// then browser tests in Debian's Chromium.
+// Ends with one line "N passed, N failed, N skipped" (a failed type check, import check or setup
+// step counts as a failure) and a non-zero exit on any failure.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -33,6 +34,9 @@ ensureChromium();
 const typeCheck = run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("type check", typeCheck);
 if (typeCheck !== 0) failed++;
+const importCheck = run(process.execPath, [path.join(root, "scripts", "check-imports.mjs")]);
+step("import check", importCheck);
+if (importCheck !== 0) failed++;
 buildIfStale();
 
 step("unit and integration tests", run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]));

@@ -3,9 +3,7 @@ import type { BoardDiff } from "@/lib/valuechain/diff";
 import type { Board, BoardFile } from "@/lib/valuechain/model";
 import { boardApi } from "../boardApi";
 
-// The shape the API returns, declared once by the server (a type-only import: nothing of the
-// server reaches the browser bundle).
-import type { VersionSummary } from "@/server/versions/versionService";
+import type { VersionSummary } from "@/lib/contracts";
 export type { VersionSummary };
 
 /** One side of a comparison: a version id, or the live board. */
