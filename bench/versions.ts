@@ -7,7 +7,7 @@
 import { diffBoards } from "../lib/valuechain/diff";
 import { analyzeBoard } from "../lib/valuechain/analysis";
 import { makeChannel, makePlayer, type Board } from "../lib/valuechain/model";
-import { mulberry32 } from "../lib/valuechain/testing";
+import { mulberry32 } from "../tests/helpers/random";
 import { toBoardFile } from "../lib/valuechain/schema";
 import { startServer } from "../tests/helpers/server";
 

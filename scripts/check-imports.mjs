@@ -41,6 +41,11 @@ const RULES = [
     pkg: (name) => !DOMAIN_PACKAGES.has(name),
   },
   {
+    says: "shipped code (app/, components/, lib/, server/) must not import tests/ (its helpers are test code)",
+    from: (file) => under(file, "app", "components", "lib", "server"),
+    file: (to) => under(to, "tests"),
+  },
+  {
     says: "server/ must not import components/ or app/ (the UI)",
     from: (file) => under(file, "server"),
     file: (to) => under(to, "components", "app"),

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { analyzeBoard, PATH_CAP, PATH_TOTAL_LENGTH_CAP, playerName, type WarningCode } from "./analysis";
 import type { Board, Channel, Player } from "./model";
-import { board, commercial, goods, influence, mulberry32, player, shuffle } from "./testing";
+import { board, commercial, goods, influence, player } from "../../tests/helpers/boards";
+import { mulberry32, shuffle } from "../../tests/helpers/random";
 
 function warningsOf(b: Board, code: WarningCode) {
   return analyzeBoard(b).warnings.filter((w) => w.code === code);

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { applyDiff, diffBoards, isEmptyDiff, MOVE_THRESHOLD, type BoardDiff } from "./diff";
 import { CUSTOMER_DECISIONS, FLOWS, makeChannel, makePlayer, PLAYER_KINDS, sortById, STRATEGIES, TRANSACTIONS, type Board, type Channel, type Player } from "./model";
 import { TEMPLATES } from "./templates";
-import { goods, mulberry32, player, shuffle } from "./testing";
+import { goods, player } from "../../tests/helpers/boards";
+import { mulberry32, shuffle } from "../../tests/helpers/random";
 
 const base = TEMPLATES["building-products"].board;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswers, leader, markdownText, RoundAnswersSchema, roundSummary, scoreRound, type ParticipantAnswers } from "./rounds";
-import { board, goods, player } from "./testing";
+import { board, goods, player } from "../../tests/helpers/boards";
 
 const chain = board([goods("us", "dealer"), goods("dealer", "home")], [player("us", { isUs: true, name: "Acme" }), player("dealer", { name: "Dealer" })]);
 const p = (ref: string, name: string, fn: string, answers: ParticipantAnswers["answers"]): ParticipantAnswers => ({ ref, name, function: fn, answers });
