@@ -5,7 +5,7 @@
  * the real server and database, against creating a board of the same size as the baseline.
  */
 import { diffBoards } from "../lib/valuechain/diff";
-import { analyzeBoard } from "../lib/valuechain/analysis";
+import { analyzeBoard } from "../lib/valuechain/answers";
 import { makeChannel, makePlayer, type Board } from "../lib/valuechain/model";
 import { mulberry32 } from "../tests/helpers/random";
 import { toBoardFile } from "../lib/valuechain/schema";

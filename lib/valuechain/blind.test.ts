@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Warning } from "./analysis";
+import type { Warning } from "./warnings";
 import { blindBoard, blindName, blindPlayer, hiddenDuring, visibleWarnings } from "./blind";
 import { board, goods, player } from "../../tests/helpers/boards";
 

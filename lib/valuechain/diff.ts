@@ -10,7 +10,7 @@
  * player renamed, given another kind or called by other names is a changed answer too (one
  * line per player, never cut short), not only a mark on the canvas.
  */
-import { analyzeBoard, type Answers } from "./analysis";
+import { analyzeBoard, type Answers } from "./answers";
 import { compareIds, KIND_LABELS, PLAYER_KINDS, sortById, type Board, type Channel, type Flow, type Player, type PlayerKind } from "./model";
 
 /** Moves up to this many pixels are jitter, not a change anyone meant to make. */

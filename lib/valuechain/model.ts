@@ -116,6 +116,17 @@ export const KIND_LABELS: Record<PlayerKind, string> = {
   other: "Other",
 };
 
+/** The name people see for a player: its name, or its id while it has none. */
+export function shownName(player: Player): string {
+  return player.name.trim() || player.id;
+}
+
+/** The name people see for a player id; the id itself when no such player exists (any more). */
+export function playerName(board: Board, id: string): string {
+  const player = board.players.find((p) => p.id === id);
+  return player ? shownName(player) : id;
+}
+
 /** Title of a board nobody has named yet (new boards, and files without a title). */
 export const DEFAULT_BOARD_TITLE = "Untitled board";
 

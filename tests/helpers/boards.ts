@@ -33,3 +33,10 @@ export function board(channels: Channel[], players: Player[] = [], title = "Test
   }
   return { title, players: [...given.values()], channels };
 }
+
+/** s1, s2 → m → d1, d2 → e1, e2: two starts, one player in the middle, two ends. */
+export function diamond(us?: string, players: Player[] = []): Board {
+  const channels = [goods("s1", "m"), goods("s2", "m"), goods("m", "d1"), goods("m", "d2"), goods("d1", "e1"), goods("d2", "e2")];
+  const marked = us === undefined ? players : [...players, player(us, { isUs: true })];
+  return board(channels, marked);
+}
