@@ -40,3 +40,17 @@ export function diamond(us?: string, players: Player[] = []): Board {
   const marked = us === undefined ? players : [...players, player(us, { isUs: true })];
   return board(channels, marked);
 }
+
+/** A deep copy of `b` with `change` made to it; `b` is left as it was. */
+export function edited(b: Board, change: (copy: Board) => void): Board {
+  const copy = structuredClone(b);
+  change(copy);
+  return copy;
+}
+
+/** The player with this id; throws when there is none, so a test cannot edit nothing. */
+export function playerOf(b: Board, id: string): Player {
+  const found = b.players.find((p) => p.id === id);
+  if (!found) throw new Error(`no player ${id}`);
+  return found;
+}

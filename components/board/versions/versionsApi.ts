@@ -1,5 +1,5 @@
 /** The browser's side of the versions API (README, HTTP API). */
-import type { BoardDiff } from "@/lib/valuechain/diff";
+import type { BoardDiff } from "@/lib/valuechain/boardDiff";
 import type { Board, BoardFile } from "@/lib/valuechain/model";
 import { boardApi } from "../boardApi";
 
