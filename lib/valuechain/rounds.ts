@@ -19,7 +19,9 @@ export const QUESTION_LABELS: Record<RoundQuestion, string> = {
   names: "What do you call this segment",
 };
 
+/** What a participant does in the company, asked once with their name (presence, rounds). */
 export const PARTICIPANT_FUNCTIONS = ["Sales", "Marketing", "Customer Service", "Finance", "Operations", "Other"] as const;
+export type ParticipantFunction = (typeof PARTICIPANT_FUNCTIONS)[number];
 
 /** Keys an object gives meaning to: as a record key they would set a prototype, not an answer. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
