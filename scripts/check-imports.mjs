@@ -19,8 +19,9 @@ const isTest = (file) => /\.(test|spec)\.[cm]?tsx?$/.test(file) || file.startsWi
 const under = (file, ...dirs) => dirs.some((dir) => file.startsWith(`${dir}/`));
 
 /**
- * Each rule: which files it watches (`from`), which project files (`file`) or packages
- * (`pkg`) they must not import, and whether reaching one through other files counts too.
+ * Each rule: which files it watches (`from`), which project files (`file(path)`) or packages
+ * (`pkg(edge, importer)`) they must not import, and whether reaching a forbidden file through
+ * other files counts too (`transitive`).
  */
 const RULES = [
   {
@@ -38,7 +39,12 @@ const RULES = [
     says: `lib/valuechain/ (the pure domain) imports only itself, ${[...DOMAIN_PACKAGES].join(" and ")}: no React, Next, Yjs or Node I/O`,
     from: (file) => under(file, "lib/valuechain"),
     file: (to) => !under(to, "lib/valuechain"),
-    pkg: (name) => !DOMAIN_PACKAGES.has(name),
+    pkg: (edge) => !DOMAIN_PACKAGES.has(edge.name),
+  },
+  {
+    says: "lib/ runs without React: no react, react-dom or next, and React Flow only as types in lib/canvas/",
+    from: (file) => under(file, "lib"),
+    pkg: (edge, file) => ["react", "react-dom", "next"].includes(edge.name) || (edge.name === "@xyflow/react" && !(under(file, "lib/canvas") && edge.typeOnly)),
   },
   {
     says: "shipped code (app/, components/, lib/, server/) must not import tests/ (its helpers are test code)",
@@ -102,9 +108,9 @@ function forbiddenChains(graph, rule, start) {
   while (queue.length > 0) {
     const file = queue.shift();
     const node = graph.get(file);
-    for (const edge of node.packages) if (rule.pkg?.(edge.name)) chains.push(chainTo(file, edge));
+    for (const edge of node.packages) if (rule.pkg?.(edge, file)) chains.push(chainTo(file, edge));
     for (const edge of node.files) {
-      if (rule.file(edge.to)) chains.push(chainTo(file, edge));
+      if (rule.file?.(edge.to)) chains.push(chainTo(file, edge));
       else if (rule.transitive && !cameFrom.has(edge.to) && !isTest(edge.to)) {
         cameFrom.set(edge.to, { from: file, edge });
         queue.push(edge.to);
