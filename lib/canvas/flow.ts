@@ -8,7 +8,8 @@
  * presence, never the Yjs document: the canvas's adapter, not part of the document layer.
  */
 import type { Connection, Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
-import { KIND_LABELS, liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
+import { KIND_LABELS } from "../valuechain/labels";
+import { liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
 import { sameSelectors, type RemoteSelector } from "../collab/presence";
 
 export const PLAYER_NODE = "player";

@@ -8,7 +8,8 @@
  */
 import { analyzeBoard, type Answers } from "./answers";
 import { matchById } from "./matchById";
-import { compareIds, KIND_LABELS, PLAYER_KINDS, shownName, type Board, type Player, type PlayerKind } from "./model";
+import { KIND_LABELS } from "./labels";
+import { compareIds, PLAYER_KINDS, shownName, type Board, type Player, type PlayerKind } from "./model";
 
 /** The eight questions (plus the undecided players), in the order the panel asks them. */
 export type AnswerQuestion = "players" | "consumers" | "starts" | "us" | "customers" | "nonCustomers" | "undecided" | "why" | "channels";

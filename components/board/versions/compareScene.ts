@@ -4,7 +4,8 @@
  * it differs and the lines a tooltip shows ("name: Dealer → Reseller").
  */
 import type { BoardDiff, ChannelFieldChange, PlayerFieldChange, PlayerMove } from "@/lib/valuechain/boardDiff";
-import { KIND_LABELS, type Board, type PlayerKind } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { Board, PlayerKind } from "@/lib/valuechain/model";
 
 export type DiffKind = "added" | "removed" | "changed" | "moved";
 

@@ -4,7 +4,8 @@
  * the group the same thing. Plain data, no React.
  */
 import type { Answers } from "@/lib/valuechain/answers";
-import { KIND_LABELS, playerName, type Board, type PlayerKind } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import { playerName, type Board, type PlayerKind } from "@/lib/valuechain/model";
 import type { RoundQuestion } from "@/lib/valuechain/rounds";
 import { listWords, plural } from "../../questions/format";
 
