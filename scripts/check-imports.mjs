@@ -78,21 +78,21 @@ function hop(from, edge) {
 // ---------------------------------------------------------------------------------------------
 // Layers
 
-/** Every watched file's forbidden import, direct or (for transitive rules) through other files, once per offending import. */
+/**
+ * Every forbidden import the watched files make, directly or (for transitive rules) through
+ * other files: once per offending import, with the shortest chain that leads to it.
+ */
 function ruleProblems(graph, rule) {
-  const reported = new Set();
-  const out = [];
+  const shortest = new Map();
   for (const [file, node] of graph) {
     if (isTest(file) || !rule.from(file, node)) continue;
     for (const chain of forbiddenChains(graph, rule, file)) {
       const last = chain[chain.length - 1];
       const key = `${last.from}:${last.edge.line}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      out.push(`${rule.says}:\n${chain.map((step) => hop(step.from, step.edge)).join("\n")}`);
+      if ((shortest.get(key)?.length ?? Infinity) > chain.length) shortest.set(key, chain);
     }
   }
-  return out;
+  return [...shortest.keys()].sort().map((key) => `${rule.says}:\n${shortest.get(key).map((step) => hop(step.from, step.edge)).join("\n")}`);
 }
 
 /** Breadth first from `start`, so each chain printed is a shortest one. */
