@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeBoard } from "../lib/valuechain/analysis";
+import { analyzeBoard } from "../lib/valuechain/answers";
 import { parseBoardFile } from "../lib/valuechain/schema";
 import { generateBoard } from "./generateBoard";
 

@@ -6,7 +6,7 @@
  */
 import { makeChannel, makePlayer, type BoardFile, type Channel, type Flow, type Player, type PlayerKind } from "../lib/valuechain/model";
 import { toBoardFile } from "../lib/valuechain/schema";
-import { mulberry32 } from "../lib/valuechain/testing";
+import { mulberry32 } from "../tests/helpers/random";
 
 /** Share of the board per kind; `min` keeps the chain whole on the smallest boards. */
 const MIX: readonly { kind: PlayerKind; weight: number; min: number }[] = [

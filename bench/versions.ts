@@ -4,10 +4,10 @@
  * baseline measured in the same run; and saving a version of a 2,000-player board through
  * the real server and database, against creating a board of the same size as the baseline.
  */
-import { diffBoards } from "../lib/valuechain/diff";
-import { analyzeBoard } from "../lib/valuechain/analysis";
+import { diffBoards } from "../lib/valuechain/boardDiff";
+import { analyzeBoard } from "../lib/valuechain/answers";
 import { makeChannel, makePlayer, type Board } from "../lib/valuechain/model";
-import { mulberry32 } from "../lib/valuechain/testing";
+import { mulberry32 } from "../tests/helpers/random";
 import { toBoardFile } from "../lib/valuechain/schema";
 import { startServer } from "../tests/helpers/server";
 

@@ -1,8 +1,10 @@
-// `npm test`: the whole suite — type check, unit and integration tests (real SQLite,
-// PostgreSQL and websocket server), then browser tests in Debian's Chromium.
+// `npm test`: the whole suite — type check, import check (no cycles, no layer crossed: see
+// check-imports.mjs), unit and integration tests (real SQLite, PostgreSQL and websocket server),
+// then browser tests in Debian's Chromium.
 // Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure. A step
-// that fails without a failed test of its own (the type check, installing Chromium, the build,
-// a test file that cannot load, a failing hook, a crashed runner) counts as one failure.
+// that fails without a failed test of its own (the type check, the import check, installing
+// Chromium, the build, a test file that cannot load, a failing hook, a crashed runner) counts as
+// one failure.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -47,6 +49,7 @@ function finish() {
 
 setup("installing Chromium", ensureChromium);
 step("type check", run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
+step("import check", run(process.execPath, [path.join(root, "scripts", "check-imports.mjs")]));
 // Without a build the server cannot start, and every integration test would wait for one.
 if (!setup("building the web app", buildIfStale)) finish();
 

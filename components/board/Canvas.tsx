@@ -15,7 +15,7 @@ import {
   type ReactFlowInstance,
   type ReactFlowState,
 } from "@xyflow/react";
-import { PLAYER_NODE, type PlayerFlowNode } from "@/lib/collab/flow";
+import { PLAYER_NODE, type PlayerFlowNode } from "@/lib/canvas/flow";
 import type { FollowTarget } from "@/lib/collab/presence";
 import { PLAYER_KINDS, type PlayerKind } from "@/lib/valuechain/model";
 import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, KIND_DRAG_TYPE } from "./boardCommands";

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { BaseEdge, EdgeLabelRenderer, useStoreApi, type EdgeProps } from "@xyflow/react";
-import type { ChannelFlowEdge } from "@/lib/collab/flow";
+import type { ChannelFlowEdge } from "@/lib/canvas/flow";
 import { channelPath } from "./channelPath";
 import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "./flowStyle";
 import { useIsHighlighted } from "./hooks/useIsHighlighted";

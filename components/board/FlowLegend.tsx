@@ -1,3 +1,4 @@
+import { FLOW_LABELS } from "@/lib/valuechain/labels";
 import { FLOWS } from "@/lib/valuechain/model";
 import { FLOW_STYLE } from "./flowStyle";
 
@@ -10,7 +11,8 @@ export function FlowLegend() {
       className="flex items-center gap-4 rounded-full border border-slate-200 bg-white/90 px-4 py-1.5 text-xs text-slate-600 shadow-sm backdrop-blur"
     >
       {FLOWS.map((flow) => {
-        const { label, hint, color, width, dash } = FLOW_STYLE[flow];
+        const { label, hint } = FLOW_LABELS[flow];
+        const { color, width, dash } = FLOW_STYLE[flow];
         return (
           <li key={flow} title={`${label}: ${hint}`} className="flex items-center gap-1.5">
             <svg width="28" height="8" aria-hidden>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { colorForName, initials, PARTICIPANT_FUNCTIONS, type Identity, type ParticipantFunction } from "@/lib/collab/presence";
+import { colorForName, initials, type Identity } from "@/lib/collab/presence";
+import { PARTICIPANT_FUNCTIONS, type ParticipantFunction } from "@/lib/valuechain/rounds";
 
 /**
  * Asks who this person is, so others see a name, a function and a colour next to their cursor.

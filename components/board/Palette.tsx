@@ -1,6 +1,7 @@
 import type { DragEvent } from "react";
 import { useStoreApi } from "@xyflow/react";
-import { KIND_LABELS, PLAYER_KINDS, type PlayerKind } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import { PLAYER_KINDS, type PlayerKind } from "@/lib/valuechain/model";
 import { freeSpot } from "@/lib/valuechain/placement";
 import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, cardBoxes, KIND_DRAG_TYPE } from "./boardCommands";
 import { useCardSizes } from "./hooks/useCardSizes";

@@ -1,21 +1,18 @@
-import type { CustomerDecision, Player, Strategy, Transaction } from "@/lib/valuechain/model";
+import { asSentence, CUSTOMER_LABELS, STRATEGY_LABELS, TRANSACTION_LABELS, type ValueLabel } from "@/lib/valuechain/labels";
+import type { CustomerDecision, Player } from "@/lib/valuechain/model";
 import { useHiddenAnswers } from "./workshop/BlindContext";
 
-const CUSTOMER: Record<CustomerDecision, { text: string; title: string; className: string }> = {
-  yes: { text: "Customer ✓", title: "A customer", className: "bg-emerald-50 text-emerald-700 ring-emerald-200" },
-  no: { text: "Customer ✗", title: "Not a customer", className: "bg-rose-50 text-rose-700 ring-rose-200" },
-  undecided: { text: "Customer ?", title: "Not decided yet whether this is a customer", className: "bg-amber-50 text-amber-700 ring-amber-200" },
+/** The customer badge is a mark after one word, "Customer ✓", coloured by the decision. */
+const CUSTOMER: Record<CustomerDecision, { mark: string; className: string }> = {
+  yes: { mark: "✓", className: "bg-emerald-50 text-emerald-700 ring-emerald-200" },
+  no: { mark: "✗", className: "bg-rose-50 text-rose-700 ring-rose-200" },
+  undecided: { mark: "?", className: "bg-amber-50 text-amber-700 ring-amber-200" },
 };
-
-const STRATEGY: Record<Strategy, { text: string; title: string } | null> = {
-  push: { text: "Push", title: "We sell into this segment" },
-  pull: { text: "Pull", title: "We create demand so this segment asks for us" },
-  "push-pull": { text: "Push-pull", title: "We both sell into and create demand in this segment" },
-  specification: { text: "Spec", title: "We get written into this specifier's designs" },
-  none: null,
-};
-const TRANSACTION: Record<Transaction, string | null> = { direct: "Direct", indirect: "Indirect", none: null };
+const STRATEGY_CLASS = "bg-indigo-50 text-indigo-700 ring-indigo-200";
 const NEUTRAL = "bg-slate-50 text-slate-600 ring-slate-200";
+
+/** A value's badge: its short label, its meaning as the tooltip. */
+const badgeOf = (value: ValueLabel) => ({ text: value.short ?? value.label, title: asSentence(value.hint) });
 
 function Badge({ text, title, className }: { text: string; title: string; className: string }) {
   return (
@@ -32,13 +29,14 @@ function Badge({ text, title, className }: { text: string; title: string; classN
  */
 export function PlayerBadges({ player }: { player: Player }) {
   const customerHidden = useHiddenAnswers().has("customer");
-  const strategy = STRATEGY[player.strategy];
-  const transaction = TRANSACTION[player.transaction];
+  const customer = CUSTOMER[player.customer];
   return (
     <div className="flex flex-wrap gap-1">
-      {!player.isUs && !customerHidden && <Badge {...CUSTOMER[player.customer]} />}
-      {strategy && <Badge {...strategy} className="bg-indigo-50 text-indigo-700 ring-indigo-200" />}
-      {transaction && <Badge text={transaction} title={`We transact ${transaction.toLowerCase()}ly`} className={NEUTRAL} />}
+      {!player.isUs && !customerHidden && (
+        <Badge text={`Customer ${customer.mark}`} title={asSentence(CUSTOMER_LABELS[player.customer].hint)} className={customer.className} />
+      )}
+      {player.strategy !== "none" && <Badge {...badgeOf(STRATEGY_LABELS[player.strategy])} className={STRATEGY_CLASS} />}
+      {player.transaction !== "none" && <Badge {...badgeOf(TRANSACTION_LABELS[player.transaction])} className={NEUTRAL} />}
       {player.consumer && <Badge text="Consumes" title="Ultimately consumes the product as sold" className={NEUTRAL} />}
     </div>
   );

@@ -1,8 +1,9 @@
 import { memo, useContext } from "react";
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
-import type { PlayerFlowNode } from "@/lib/collab/flow";
+import type { PlayerFlowNode } from "@/lib/canvas/flow";
 import type { RemoteSelector } from "@/lib/collab/presence";
-import { KIND_LABELS, type Player } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { Player } from "@/lib/valuechain/model";
 import { useIsHighlighted } from "./hooks/useIsHighlighted";
 import { KIND_STYLE } from "./kindStyle";
 import { PlayerBadges } from "./PlayerBadges";

@@ -37,9 +37,18 @@ export function RemoteChangeAnnouncer() {
   useEffect(() => {
     const { doc, provider } = session;
     let gathered: ChangeNote[] = [];
+    // The blind state the gathered notes were worded under. Notes gathered before a round began
+    // (or was revealed) are dropped like what was said before it: told after it, their names
+    // could still say who is us.
+    let gatheredUnder = hiddenNow.current;
+    const dropIfStale = () => {
+      if (gatheredUnder !== hiddenNow.current) gathered = [];
+      gatheredUnder = hiddenNow.current;
+    };
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
+      dropIfStale();
       if (!gathered.length) return;
       const names = new Map(readPeers(provider.awareness.getStates()).map((p) => [p.clientId, p.user.name]));
       setMessage(sentence(gathered, names));
@@ -47,6 +56,7 @@ export function RemoteChangeAnnouncer() {
     };
     const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
       if (transaction.origin !== provider) return;
+      dropIfStale();
       gathered.push(...noteChanges(doc, events, session.board.get().board, (name) => blindName(name, hiddenNow.current)));
       if (gathered.length && !timer) timer = setTimeout(flush, GATHER_MS);
     };

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { STRATEGY_LABELS, TRANSACTION_LABELS } from "@/lib/valuechain/labels";
 import { STRATEGIES, TRANSACTIONS, type Board, type Strategy } from "@/lib/valuechain/model";
 import { STRATEGY_STYLE, TRANSACTION_STYLE } from "./strategyStyle";
 import { useHiddenAnswers } from "./workshop/BlindContext";
@@ -18,7 +19,8 @@ export function StrategyLegend({ board }: { board: Board }) {
       <h2 className="font-semibold text-slate-900">Sales strategy</h2>
       <ul className="space-y-1">
         {STRATEGIES.map((strategy) => {
-          const { label, hint, color } = STRATEGY_STYLE[strategy];
+          const { label, hint } = STRATEGY_LABELS[strategy];
+          const { color } = STRATEGY_STYLE[strategy];
           return (
             <li key={strategy} title={hint} className="flex items-center gap-2">
               <span className="size-3.5 shrink-0 rounded-sm ring-1 ring-black/10" style={{ background: color }} aria-hidden />
@@ -33,7 +35,8 @@ export function StrategyLegend({ board }: { board: Board }) {
       <h2 className="border-t border-slate-200 pt-2 font-semibold text-slate-900">How we transact</h2>
       <ul className="space-y-1">
         {TRANSACTIONS.map((transaction) => {
-          const { label, hint, border } = TRANSACTION_STYLE[transaction];
+          const { label, hint } = TRANSACTION_LABELS[transaction];
+          const { border } = TRANSACTION_STYLE[transaction];
           return (
             <li key={transaction} className="flex items-center gap-2">
               <span className={`h-3.5 w-5 shrink-0 rounded-sm bg-white ${transaction === "none" ? "border border-slate-200" : border}`} aria-hidden />

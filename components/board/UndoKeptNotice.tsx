@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { readPeers } from "@/lib/collab/presence";
 import type { KeptEntity } from "@/lib/collab/undo";
-import { KIND_LABELS, type Board } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { Board } from "@/lib/valuechain/model";
 import { useSession } from "./hooks/useSession";
 
 const SHOWN_MS = 6000;

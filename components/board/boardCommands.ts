@@ -8,7 +8,8 @@ import { addChannel, addPlayer, deleteChannels, deletePlayers, movePlayers } fro
 import type { BoardSession } from "@/lib/collab/session";
 import { tidyLayout } from "@/lib/valuechain/layout";
 import { besideOffset, type Box } from "@/lib/valuechain/placement";
-import { KIND_LABELS, makePlayer, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import { makePlayer, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
 
 type Editing = Pick<BoardSession, "doc" | "undo">;
 

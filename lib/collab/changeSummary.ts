@@ -5,7 +5,8 @@
  * depend on, and whose client wrote it.
  */
 import * as Y from "yjs";
-import { KIND_LABELS, type Board } from "../valuechain/model";
+import { KIND_LABELS } from "../valuechain/labels";
+import type { Board } from "../valuechain/model";
 import { channelsOf, playersOf, readChannel, readPlayer } from "./boardDoc";
 
 export interface ChangeNote {

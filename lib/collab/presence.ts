@@ -9,9 +9,7 @@
  * Any client can publish anything, so every field is validated before the UI uses it.
  * No React, no Yjs: plain data in, plain data out.
  */
-
-export const PARTICIPANT_FUNCTIONS = ["Sales", "Marketing", "Customer Service", "Finance", "Operations", "Other"] as const;
-export type ParticipantFunction = (typeof PARTICIPANT_FUNCTIONS)[number];
+import { PARTICIPANT_FUNCTIONS, type ParticipantFunction } from "../valuechain/rounds";
 
 export interface Identity {
   name: string;

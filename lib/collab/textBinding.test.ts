@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { metaOf, readBoard } from "./boardDoc";
 import { bindTextField, transformIndex } from "./textBinding";
 import { watchReplacedTexts } from "./textRescue";
-import { mulberry32 } from "../valuechain/testing";
+import { mulberry32 } from "../../tests/helpers/random";
 
 class Field {
   value = "";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Warning } from "./analysis";
+import type { Warning } from "./warnings";
 import { blindBoard, blindName, blindPlayer, hiddenDuring, visibleWarnings } from "./blind";
-import { board, goods, player } from "./testing";
+import { board, goods, player } from "../../tests/helpers/boards";
 
 const us = player("us", { isUs: true, name: "Window manufacturer (us)", strategy: "none" });
 const dealer = player("dealer", { name: "Dealer", customer: "yes", why: "they pay us", strategy: "push", transaction: "direct" });

@@ -4,7 +4,7 @@
  * parts of a player each question is about, how a player looks with them hidden, and which
  * of the questions panel's warnings would give them away. Plain data, no React.
  */
-import type { Warning, WarningCode } from "./analysis";
+import type { Warning, WarningCode } from "./warnings";
 import type { Board, Player } from "./model";
 import type { RoundQuestion } from "./rounds";
 

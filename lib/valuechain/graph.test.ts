@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { condense, reachableFrom, simplePaths, stronglyConnectedComponents } from "./graph";
-import { mulberry32 } from "./testing";
+import { mulberry32 } from "../../tests/helpers/random";
 
 function randomGraph(seed: number, n: number, density: number): number[][] {
   const random = mulberry32(seed);

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { condense } from "./graph";
 import { LAYOUT_CARD, tidyLayout, type PlayerPosition } from "./layout";
 import { liveChannels, type Board } from "./model";
-import { board, commercial, goods, influence, mulberry32, player, shuffle } from "./testing";
+import { board, commercial, goods, influence, player } from "../../tests/helpers/boards";
+import { mulberry32, shuffle } from "../../tests/helpers/random";
 import { boardFromTemplate, TEMPLATE_IDS } from "./templates";
 
 function positionsOf(b: Board): Map<string, PlayerPosition> {

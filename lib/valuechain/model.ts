@@ -102,19 +102,16 @@ export function liveChannels(board: Board): Channel[] {
   return board.channels.filter((c) => ids.has(c.from) && ids.has(c.to));
 }
 
-export const KIND_LABELS: Record<PlayerKind, string> = {
-  supplier: "Supplier",
-  manufacturer: "Manufacturer",
-  importer: "Importer",
-  distributor: "Distributor",
-  wholesaler: "Wholesaler",
-  retailer: "Retailer / dealer",
-  installer: "Installer",
-  specifier: "Specifier",
-  "end-user": "End user",
-  "service-provider": "Service provider",
-  other: "Other",
-};
+/** The name people see for a player: its name, or its id while it has none. */
+export function shownName(player: Player): string {
+  return player.name.trim() || player.id;
+}
+
+/** The name people see for a player id; the id itself when no such player exists (any more). */
+export function playerName(board: Board, id: string): string {
+  const player = board.players.find((p) => p.id === id);
+  return player ? shownName(player) : id;
+}
 
 /** Title of a board nobody has named yet (new boards, and files without a title). */
 export const DEFAULT_BOARD_TITLE = "Untitled board";

@@ -1,25 +1,18 @@
 /**
  * Workshop rounds as plain data: what can be asked, what a participant's answers look like
- * (validated with zod), how a revealed round is scored, and a readable summary of it.
+ * (validated with zod) and how a revealed round is scored. The words for questions and
+ * answers are in labels.ts, the Markdown summary of a round in roundSummary.ts.
  */
-import { z } from "../zod";
+import { z } from "./zod";
 import { CUSTOMER_DECISIONS, STRATEGIES, TRANSACTIONS, type Board } from "./model";
 import { agreementLevel, fleissKappa, kappaReading, percentAgreement, type AgreementLevel } from "./agreement";
 
 export const ROUND_QUESTIONS = ["customer", "strategy", "transaction", "us", "starts", "consumers", "names"] as const;
 export type RoundQuestion = (typeof ROUND_QUESTIONS)[number];
 
-export const QUESTION_LABELS: Record<RoundQuestion, string> = {
-  customer: "Customer or not",
-  strategy: "Sales strategy",
-  transaction: "Direct or indirect",
-  us: "Where are we",
-  starts: "Who starts the chain",
-  consumers: "Who ultimately consumes",
-  names: "What do you call this segment",
-};
-
+/** What a participant does in the company, asked once with their name (presence, rounds). */
 export const PARTICIPANT_FUNCTIONS = ["Sales", "Marketing", "Customer Service", "Finance", "Operations", "Other"] as const;
+export type ParticipantFunction = (typeof PARTICIPANT_FUNCTIONS)[number];
 
 /** Keys an object gives meaning to: as a record key they would set a prototype, not an answer. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -99,7 +92,8 @@ export interface RoundScores {
   reading: string;
 }
 
-const normalName = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+/** Names are scored case- and space-insensitively, so spelling is not disagreement. */
+export const normalName = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** Every (question, item) → each participant's answer, for the questions asked. */
 function collect(questions: RoundQuestion[], participants: ParticipantAnswers[], board: Board): Map<string, { question: RoundQuestion; item: string; answers: { p: ParticipantAnswers; value: string }[] }> {
@@ -169,35 +163,4 @@ export function scoreRound(questions: RoundQuestion[], participants: Participant
   });
   const kappa = fleissKappa(tableOf(items));
   return { items, questions: perQuestion, kappa, reading: kappaReading(kappa) };
-}
-
-/** A readable summary of a revealed round, in Markdown, for reports. */
-/**
- * User text as literal Markdown inline content: on one line (a newline would end a table row
- * and start a forged one), every ASCII punctuation mark escaped, so that no name or note can
- * become a link, an image, HTML, a table cell or emphasis, whatever renders the summary.
- */
-export function markdownText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029\t]+/g, " ").replace(/[!-/:-@[-`{-~]/g, "\\$&");
-}
-
-export function roundSummary(round: { questions: RoundQuestion[]; createdAt: string }, scores: RoundScores, board: Board, participants: { name: string; function: string }[]): string {
-  const md = markdownText;
-  const name = (id: string) => md(board.players.find((p) => p.id === id)?.name || id);
-  const show = (q: RoundQuestion, v: string) => (q === "us" ? name(v) : md(v));
-  const lines = [
-    `### Workshop round of ${round.createdAt.slice(0, 10)}`,
-    "",
-    `Participants: ${participants.map((p) => `${md(p.name)} (${md(p.function)})`).join(", ") || "none"}.`,
-    `Overall: ${scores.kappa === null ? "—" : `κ = ${scores.kappa.toFixed(2)}`}, ${scores.reading}.`,
-    "",
-    "| question | segment | answers | agreement |",
-    "|---|---|---|---|",
-  ];
-  for (const i of scores.items) {
-    const answers = i.distribution.map((d) => `${show(i.question, d.value)}: ${d.who.map((w) => md(w.name)).join(", ")}`).join("; ");
-    const level = i.tied.length ? `${i.level}, a tie` : i.level;
-    lines.push(`| ${QUESTION_LABELS[i.question]} | ${i.item === "us" ? "—" : name(i.item)} | ${answers} | ${Math.round(i.agreement * 100)} % (${level}) |`);
-  }
-  return lines.join("\n");
 }

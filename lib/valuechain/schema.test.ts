@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { BOARD_LIMITS, formatPath, parseBoardFile, toBoardFile } from "./schema";
 import { DEFAULT_BOARD_TITLE, PLAYER_DEFAULTS, type Board } from "./model";
-import { board, goods, influence, player } from "./testing";
+import { board, goods, influence, player } from "../../tests/helpers/boards";
 
 const minimalPlayer = { id: "p1", name: "Maker", kind: "manufacturer" };
 

@@ -3,7 +3,7 @@
  * one readable error naming the path (`players[2].kind: expected one of …`), and the canonical
  * form every export writes.
  */
-import { z } from "../zod";
+import { z } from "./zod";
 import {
   BOARD_FORMAT,
   CHANNEL_DEFAULTS,

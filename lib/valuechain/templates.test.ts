@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { analyzeBoard } from "./analysis";
+import { analyzeBoard } from "./answers";
 import { DEFAULT_BOARD_TITLE } from "./model";
 import { parseBoardFile, toBoardFile } from "./schema";
 import { boardFromTemplate, TEMPLATE_IDS, TEMPLATES } from "./templates";

@@ -11,7 +11,6 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import type { PresenceReservations } from "./presence";
 
 export interface AwarenessEntry {
   clientId: number;
@@ -81,12 +80,23 @@ export interface AwarenessClaimant {
   readonly claimKey: string;
 }
 
+/**
+ * What ownership asks of the ids reserved for closed connections (PresenceReservations in
+ * presence.ts, which imports this module: declared here so the two do not import each other).
+ */
+export interface ReservedIds {
+  holder(boardId: string, id: number): string | undefined;
+  end(boardId: string, id: number): void;
+  count(boardId: string): number;
+  reserve(boardId: string, id: number, claimKey: string): void;
+}
+
 export class AwarenessOwnership {
   private owner = new Map<number, AwarenessClaimant>();
 
   constructor(
     private readonly boardId: string,
-    private readonly reservations: PresenceReservations,
+    private readonly reservations: ReservedIds,
     private readonly maxIdsPerBoard: number,
   ) {}
 

@@ -13,16 +13,8 @@ import type { Room } from "../collab/room";
 import { readBoard, writeBoard } from "../../lib/collab/boardDoc";
 import { toBoardFile } from "../../lib/valuechain/schema";
 import type { Board, BoardFile } from "../../lib/valuechain/model";
+import type { VersionSummary } from "../../lib/contracts";
 import { autoVersionsToDelete } from "./thinning";
-
-export interface VersionSummary {
-  id: string;
-  name: string;
-  note: string;
-  author: string;
-  auto: boolean;
-  createdAt: string;
-}
 
 export class VersionNotFoundError extends Error {
   readonly reason = "version_not_found";

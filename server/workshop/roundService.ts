@@ -16,7 +16,8 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../db/database";
 import type { RoomManager } from "../collab/rooms";
 import { MAX_ANSWERED_NAMES, readBoard, readRound, setSpotlight, startRound, writeAnswered, writeRound, type PublicRound, type Spotlight } from "../../lib/collab/boardDoc";
-import { checkAnswers, roundSummary, scoreRound, type Participant, type ParticipantAnswers, type RoundAnswers, type RoundQuestion, type RoundScores } from "../../lib/valuechain/rounds";
+import { checkAnswers, scoreRound, type Participant, type ParticipantAnswers, type RoundAnswers, type RoundQuestion, type RoundScores } from "../../lib/valuechain/rounds";
+import { roundSummary } from "../../lib/valuechain/roundSummary";
 
 export class RoundError extends Error {
   constructor(

@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { analyzeBoard } from "../../lib/valuechain/analysis";
+import { analyzeBoard } from "../../lib/valuechain/answers";
 import { STRATEGIES } from "../../lib/valuechain/model";
 import { boardFromTemplate } from "../../lib/valuechain/templates";
 import { startServer, type RunningServer } from "../helpers/server";

@@ -4,9 +4,7 @@
  * once failed is pinned as an explicit regression case next to the random ones.
  */
 
-import { mulberry32 } from "../../lib/valuechain/testing";
-
-export { mulberry32 };
+import { mulberry32 } from "./random";
 
 export class Rng {
   private readonly next: () => number;

@@ -6,7 +6,7 @@ import { connectClient, createBoard, waitFor, whenSynced } from "../helpers/clie
 import { addPlayer } from "../../lib/collab/boardDoc";
 import { makePlayer } from "../../lib/valuechain/model";
 import { TEMPLATES } from "../../lib/valuechain/templates";
-import { analyzeBoard } from "../../lib/valuechain/analysis";
+import { analyzeBoard } from "../../lib/valuechain/answers";
 import { toBoardFile } from "../../lib/valuechain/schema";
 
 let server: RunningServer;

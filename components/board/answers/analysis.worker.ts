@@ -3,7 +3,7 @@
  * thousand players that takes a good part of a tenth of a second, which would otherwise stall
  * the canvas after every edit. Plain boards in, plain answers out (lib/valuechain).
  */
-import { analyzeBoard } from "@/lib/valuechain/analysis";
+import { analyzeBoard } from "@/lib/valuechain/answers";
 import type { Board } from "@/lib/valuechain/model";
 
 self.onmessage = (event: MessageEvent<{ id: number; board: Board }>) => {

@@ -4,7 +4,7 @@
  * board never queues up stale work. Where a worker cannot start, the answers are worked out
  * here, after the current task.
  */
-import { analyzeBoard, type Answers } from "@/lib/valuechain/analysis";
+import { analyzeBoard, type Answers } from "@/lib/valuechain/answers";
 import type { Board } from "@/lib/valuechain/model";
 
 type Done = (answers: Answers) => void;

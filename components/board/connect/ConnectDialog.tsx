@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { FLOWS, KIND_LABELS, type Board, type Flow, type Player } from "@/lib/valuechain/model";
-import { FLOW_STYLE } from "../flowStyle";
+import { FLOW_LABELS, KIND_LABELS } from "@/lib/valuechain/labels";
+import { FLOWS, type Board, type Flow, type Player } from "@/lib/valuechain/model";
 import { initialFlow } from "./lastFlow";
 
 interface ConnectDialogProps {
@@ -78,8 +78,8 @@ export function ConnectDialog({ board, from, order, onConnect, onClose }: Connec
                 <label key={f} className="flex items-start gap-2 rounded-md px-1 py-1 text-sm text-slate-800 has-checked:bg-indigo-50">
                   <input type="radio" name={ids.flow} value={f} checked={flow === f} onChange={() => setFlow(f)} data-testid={`connect-flow-${f}`} className="mt-0.5 size-4 accent-indigo-600" />
                   <span>
-                    {FLOW_STYLE[f].label}
-                    <span className="block text-xs text-slate-600">{FLOW_STYLE[f].hint}</span>
+                    {FLOW_LABELS[f].label}
+                    <span className="block text-xs text-slate-600">{FLOW_LABELS[f].hint}</span>
                   </span>
                 </label>
               ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { FLOW_LABELS } from "@/lib/valuechain/labels";
 import { FLOWS, type Flow } from "@/lib/valuechain/model";
 import { FLOW_STYLE } from "../flowStyle";
 
@@ -68,8 +69,8 @@ export function FlowChooser({ at, flow, onChoose, onClose }: FlowChooserProps) {
         >
           <FlowSwatch flow={f} />
           <span className="flex-1">
-            {FLOW_STYLE[f].label}
-            <span className="block text-xs font-normal text-slate-600">{FLOW_STYLE[f].hint}</span>
+            {FLOW_LABELS[f].label}
+            <span className="block text-xs font-normal text-slate-600">{FLOW_LABELS[f].hint}</span>
           </span>
           <kbd className="rounded border border-slate-300 px-1 text-[10px] text-slate-600">{i + 1}</kbd>
         </button>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from "react";
-import type { Answers } from "@/lib/valuechain/analysis";
+import type { Answers } from "@/lib/valuechain/answers";
 import type { Board } from "@/lib/valuechain/model";
 import { Analyzer } from "../answers/analyzer";
 

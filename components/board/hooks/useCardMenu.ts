@@ -1,5 +1,5 @@
 import { useCallback, useState, type Dispatch, type MouseEvent as ReactMouseEvent, type RefObject, type SetStateAction } from "react";
-import type { PlayerFlowNode } from "@/lib/collab/flow";
+import type { PlayerFlowNode } from "@/lib/canvas/flow";
 import { useBoardActions } from "../BoardActions";
 import { deleteSelection, duplicatePlayers } from "../boardCommands";
 import type { CardMenuItem } from "../menu/CardMenu";

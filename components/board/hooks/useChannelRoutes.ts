@@ -1,5 +1,5 @@
 import { useMemo, useRef } from "react";
-import type { PlayerFlowNode } from "@/lib/collab/flow";
+import type { PlayerFlowNode } from "@/lib/canvas/flow";
 import { liveChannels, type Board, type Channel } from "@/lib/valuechain/model";
 import { CARD_HEIGHT, CARD_WIDTH } from "../boardCommands";
 import { channelLanes, channelRoutes, type Box, type ChannelRoute } from "../channels/routes";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { movePlayers } from "@/lib/collab/boardDoc";
-import type { PositionMove } from "@/lib/collab/flow";
+import type { PositionMove } from "@/lib/canvas/flow";
 import type { BoardSession } from "@/lib/collab/session";
 import { throttle } from "../throttle";
 

@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { OnNodesChange } from "@xyflow/react";
-import { measuredAfter, positionMoves, projectNodes, selectionAfter, type PlayerFlowNode, type Size } from "@/lib/collab/flow";
+import { measuredAfter, positionMoves, projectNodes, selectionAfter, type PlayerFlowNode, type Size } from "@/lib/canvas/flow";
 import { remoteSelections, sameRemoteSelections } from "@/lib/collab/presence";
 import type { Board } from "@/lib/valuechain/model";
 import { useDraggedPositions } from "./useDraggedPositions";

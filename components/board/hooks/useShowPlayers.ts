@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { useReactFlow } from "@xyflow/react";
-import type { PlayerFlowNode } from "@/lib/collab/flow";
+import type { PlayerFlowNode } from "@/lib/canvas/flow";
 import { CARD_HEIGHT, CARD_WIDTH } from "../boardCommands";
 
 /** Below this zoom a card's text is too small to read, so showing one player zooms in to it. */

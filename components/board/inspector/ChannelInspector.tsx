@@ -8,7 +8,7 @@ import { CollabInput } from "../text/CollabField";
 import { ChannelEnds } from "./ChannelEnds";
 import { Field, SELECT_CLASS } from "./Field";
 import { InspectorHeading } from "./InspectorHeading";
-import { FLOW_LABELS } from "./labels";
+import { FLOW_LABELS, withHint } from "@/lib/valuechain/labels";
 import { SelectionActions } from "./SelectionActions";
 
 /** The share as typed: a number from 0 to 100, empty for unknown, or null when it is neither. */
@@ -46,7 +46,7 @@ export function ChannelInspector({ board, channel, onDelete }: { board: Board; c
         <select id={ids.flow} data-testid="inspector-flow" value={channel.flow} onChange={(e) => update({ flow: e.target.value as Flow })} className={SELECT_CLASS}>
           {FLOWS.map((flow) => (
             <option key={flow} value={flow}>
-              {FLOW_LABELS[flow]}
+              {withHint(FLOW_LABELS[flow])}
             </option>
           ))}
         </select>

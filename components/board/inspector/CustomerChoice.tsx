@@ -1,7 +1,7 @@
 import { CUSTOMER_DECISIONS, type CustomerDecision } from "@/lib/valuechain/model";
-import { CUSTOMER_LABELS } from "./labels";
+import { CUSTOMER_LABELS } from "@/lib/valuechain/labels";
 
-/** Yes / No / Undecided as one row of radio buttons. */
+/** Customer / Not a customer / Undecided as one row of radio buttons. */
 export function CustomerChoice({ name, value, onChange }: { name: string; value: CustomerDecision; onChange: (value: CustomerDecision) => void }) {
   return (
     <fieldset data-testid="inspector-customer" className="space-y-1">
@@ -10,7 +10,7 @@ export function CustomerChoice({ name, value, onChange }: { name: string; value:
         {CUSTOMER_DECISIONS.map((decision) => (
           <label
             key={decision}
-            className="flex cursor-pointer items-center justify-center gap-1.5 rounded-md px-2 py-1 text-sm text-slate-700 has-checked:bg-white has-checked:font-medium has-checked:text-slate-900 has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-indigo-500"
+            className="flex cursor-pointer items-center justify-center gap-1.5 rounded-md px-2 py-1 text-center text-sm leading-tight text-slate-700 has-checked:bg-white has-checked:font-medium has-checked:text-slate-900 has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-indigo-500"
           >
             <input
               type="radio"
@@ -20,7 +20,7 @@ export function CustomerChoice({ name, value, onChange }: { name: string; value:
               onChange={() => onChange(decision)}
               className="size-3.5 accent-indigo-600"
             />
-            {CUSTOMER_LABELS[decision]}
+            {CUSTOMER_LABELS[decision].label}
           </label>
         ))}
       </div>

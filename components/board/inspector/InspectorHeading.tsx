@@ -1,4 +1,5 @@
-import { KIND_LABELS, type PlayerKind } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { PlayerKind } from "@/lib/valuechain/model";
 import { KIND_STYLE } from "../kindStyle";
 
 export function InspectorHeading({ kind, title }: { kind?: PlayerKind; title: string }) {

@@ -4,7 +4,7 @@ import { useHiddenAnswers } from "../workshop/BlindContext";
 import { HiddenFields } from "./HiddenFields";
 import { DetailRow as Row } from "./DetailRow";
 import { InspectorHeading } from "./InspectorHeading";
-import { CUSTOMER_LABELS, STRATEGY_LABELS, TRANSACTION_LABELS } from "./labels";
+import { CUSTOMER_LABELS, STRATEGY_LABELS, TRANSACTION_LABELS, withHint } from "@/lib/valuechain/labels";
 
 /** A player for someone who may look but not edit. */
 export function PlayerDetails({ player }: { player: Player }) {
@@ -17,10 +17,10 @@ export function PlayerDetails({ player }: { player: Player }) {
       <dl className="space-y-3">
         {player.isUs && !hidden.has("us") && <Row term="Position">This is us</Row>}
         {player.consumer && !hidden.has("consumers") && <Row term="Consumer">Ultimately consumes the product</Row>}
-        {!player.isUs && !hidden.has("customer") && !hidden.has("us") && <Row term="Customer of ours?">{CUSTOMER_LABELS[player.customer]}</Row>}
+        {!player.isUs && !hidden.has("customer") && !hidden.has("us") && <Row term="Customer of ours?">{CUSTOMER_LABELS[player.customer].label}</Row>}
         {player.why && !hidden.has("customer") && <Row term="Why">{player.why}</Row>}
-        {!hidden.has("strategy") && <Row term="Sales strategy">{STRATEGY_LABELS[player.strategy]}</Row>}
-        {!hidden.has("transaction") && <Row term="How we transact">{TRANSACTION_LABELS[player.transaction]}</Row>}
+        {!hidden.has("strategy") && <Row term="Sales strategy">{withHint(STRATEGY_LABELS[player.strategy])}</Row>}
+        {!hidden.has("transaction") && <Row term="How we transact">{withHint(TRANSACTION_LABELS[player.transaction])}</Row>}
         {player.aliases.length > 0 && <Row term="Also called">{player.aliases.join(", ")}</Row>}
         {player.notes && <Row term="Notes">{player.notes}</Row>}
       </dl>

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { updatePlayer } from "@/lib/collab/boardDoc";
-import { KIND_LABELS, PLAYER_KINDS, STRATEGIES, TRANSACTIONS, type Player, type PlayerKind, type Strategy, type Transaction } from "@/lib/valuechain/model";
+import { KIND_LABELS, STRATEGY_LABELS, TRANSACTION_LABELS, withHint } from "@/lib/valuechain/labels";
+import { PLAYER_KINDS, STRATEGIES, TRANSACTIONS, type Player, type PlayerKind, type Strategy, type Transaction } from "@/lib/valuechain/model";
 import { useBoardActions } from "../BoardActions";
 import { useSession } from "../hooks/useSession";
 import { CollabInput, CollabTextarea } from "../text/CollabField";
@@ -8,7 +9,6 @@ import { AliasEditor } from "./AliasEditor";
 import { CustomerChoice } from "./CustomerChoice";
 import { CheckboxField, Field, SELECT_CLASS } from "./Field";
 import { InspectorHeading } from "./InspectorHeading";
-import { STRATEGY_LABELS, TRANSACTION_LABELS } from "./labels";
 import { SelectionActions } from "./SelectionActions";
 import { HiddenFields } from "./HiddenFields";
 import { useHiddenAnswers } from "../workshop/BlindContext";
@@ -73,7 +73,7 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
           <select id={ids.strategy} data-testid="inspector-strategy" value={player.strategy} onChange={(e) => update({ strategy: e.target.value as Strategy })} className={SELECT_CLASS}>
             {STRATEGIES.map((s) => (
               <option key={s} value={s}>
-                {STRATEGY_LABELS[s]}
+                {withHint(STRATEGY_LABELS[s])}
               </option>
             ))}
           </select>
@@ -90,7 +90,7 @@ export function PlayerInspector({ player, onDuplicate, onDelete }: { player: Pla
           >
             {TRANSACTIONS.map((t) => (
               <option key={t} value={t}>
-                {TRANSACTION_LABELS[t]}
+                {withHint(TRANSACTION_LABELS[t])}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import { memo, useContext } from "react";
 import { EdgeLabelRenderer, ViewportPortal } from "@xyflow/react";
-import type { PlayerFlowNode } from "@/lib/collab/flow";
+import type { PlayerFlowNode } from "@/lib/canvas/flow";
 import { CARD_HEIGHT, CARD_WIDTH } from "../boardCommands";
 import type { ChannelRoute } from "../channels/routes";
 import { useStableSplit } from "../channels/useStableSplit";

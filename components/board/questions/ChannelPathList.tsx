@@ -1,6 +1,6 @@
 import { Fragment, useMemo } from "react";
 import { ArrowRight } from "lucide-react";
-import type { Answers } from "@/lib/valuechain/analysis";
+import type { Answers } from "@/lib/valuechain/answers";
 import { liveChannels, type Board } from "@/lib/valuechain/model";
 import { AnswerRow } from "./AnswerRow";
 import { formatPercent } from "./format";

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { KIND_LABELS, type PlayerKind } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { PlayerKind } from "@/lib/valuechain/model";
 import { AnswerRow } from "./AnswerRow";
 import { PlayerName } from "./PlayerName";
 

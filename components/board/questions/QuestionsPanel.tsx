@@ -1,5 +1,5 @@
 import { memo, useMemo } from "react";
-import type { Answers } from "@/lib/valuechain/analysis";
+import type { Answers } from "@/lib/valuechain/answers";
 import { visibleWarnings } from "@/lib/valuechain/blind";
 import type { Board } from "@/lib/valuechain/model";
 import { HIDDEN_NOTE, useBlindBoard, useHiddenAnswers } from "../workshop/BlindContext";

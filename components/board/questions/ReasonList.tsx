@@ -1,5 +1,5 @@
 import { TriangleAlert } from "lucide-react";
-import type { Reason } from "@/lib/valuechain/analysis";
+import type { Reason } from "@/lib/valuechain/answers";
 import { AnswerRow } from "./AnswerRow";
 import { MoreList } from "./MoreList";
 import { PlayerName } from "./PlayerName";

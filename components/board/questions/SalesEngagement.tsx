@@ -1,6 +1,7 @@
 import { useId, useMemo } from "react";
+import { STRATEGY_LABELS, TRANSACTION_LABELS } from "@/lib/valuechain/labels";
 import { STRATEGIES, type Board, type Player, type Strategy } from "@/lib/valuechain/model";
-import { STRATEGY_STYLE, TRANSACTION_STYLE } from "../strategyStyle";
+import { STRATEGY_STYLE } from "../strategyStyle";
 import { AnswerRow } from "./AnswerRow";
 import { plural } from "./format";
 import { MoreList } from "./MoreList";
@@ -31,7 +32,8 @@ export function SalesEngagement({ board }: { board: Board }) {
       </h3>
       {groups.length === 0 && <p className="text-sm text-slate-600">No segments on the board yet.</p>}
       {groups.map(({ strategy, players }) => {
-        const { label, hint, color } = STRATEGY_STYLE[strategy];
+        const { label, hint } = STRATEGY_LABELS[strategy];
+        const { color } = STRATEGY_STYLE[strategy];
         return (
           <div key={strategy} data-testid={`engagement-${strategy}`}>
             <h4 className="flex items-center gap-2 px-2 text-xs font-semibold text-slate-700">
@@ -51,8 +53,8 @@ export function SalesEngagement({ board }: { board: Board }) {
                       <PlayerName id={p.id} />
                     </span>
                     {p.transaction !== "none" && (
-                      <span title={TRANSACTION_STYLE[p.transaction].hint} className={`shrink-0 rounded px-1.5 text-[11px] font-medium ${TRANSACTION_TAG[p.transaction]}`}>
-                        {TRANSACTION_STYLE[p.transaction].label}
+                      <span title={TRANSACTION_LABELS[p.transaction].hint} className={`shrink-0 rounded px-1.5 text-[11px] font-medium ${TRANSACTION_TAG[p.transaction]}`}>
+                        {TRANSACTION_LABELS[p.transaction].label}
                       </span>
                     )}
                   </span>

@@ -1,5 +1,5 @@
 import { CircleCheck, Crosshair, TriangleAlert } from "lucide-react";
-import type { Warning } from "@/lib/valuechain/analysis";
+import type { Warning } from "@/lib/valuechain/warnings";
 import { usePlayerLookup } from "../hooks/usePlayerLookup";
 import { AnswerRow } from "./AnswerRow";
 import { plural } from "./format";

@@ -1,4 +1,4 @@
-import type { Answers } from "@/lib/valuechain/analysis";
+import type { Answers } from "@/lib/valuechain/answers";
 import { compareIds } from "@/lib/valuechain/model";
 import { plural } from "./format";
 import { PlayerList } from "./PlayerList";

@@ -3,10 +3,7 @@ import { boardLink, readBoardLinks, replaceRecentLink, saveBoardLinks } from "@/
 import { writePageAccess } from "../pageToken";
 import { boardApi } from "../boardApi";
 import { useSession } from "../hooks/useSession";
-
-// The shape the API returns, declared once by the server (a type-only import: nothing of the
-// server reaches the browser bundle).
-import type { ShareableTokens } from "@/server/boards/boardService";
+import type { ShareableTokens } from "@/lib/contracts";
 
 /** A link this person may give out, or null where the server cannot show it (a board made before it kept them). */
 export interface ShareLinks {

@@ -1,4 +1,4 @@
-import type { BoardDiff } from "@/lib/valuechain/diff";
+import type { BoardDiff } from "@/lib/valuechain/boardDiff";
 import { channelCounts, playerCounts } from "./compareScene";
 import { DIFF_KINDS, DIFF_STYLE } from "./diffStyle";
 

@@ -1,5 +1,5 @@
 import { useInternalNode, ViewportPortal } from "@xyflow/react";
-import type { PlayerMove } from "@/lib/valuechain/diff";
+import type { PlayerMove } from "@/lib/valuechain/boardDiff";
 import { CARD_HEIGHT, CARD_WIDTH } from "../boardCommands";
 import { DIFF_STYLE } from "./diffStyle";
 

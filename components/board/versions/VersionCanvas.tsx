@@ -11,7 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { CHANNEL_EDGE, PLAYER_NODE } from "@/lib/collab/flow";
+import { CHANNEL_EDGE, PLAYER_NODE } from "@/lib/canvas/flow";
 import type { Board } from "@/lib/valuechain/model";
 import { FlowLegend } from "../FlowLegend";
 import { KIND_STYLE } from "../kindStyle";

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
-import { CheckCircle2, X } from "lucide-react";
+import { CheckCircle2 } from "lucide-react";
+import { Banner } from "../Banner";
 import { useVersions } from "./VersionsContext";
 
 const SHOWN_MS = 10_000;
@@ -14,16 +15,15 @@ export function VersionNotice() {
   }, [notice, dismissNotice]);
   if (!notice) return null;
   return (
-    <div
-      data-testid="version-notice"
-      role="status"
-      className="fixed bottom-6 left-1/2 z-50 flex max-w-[calc(100vw-2rem)] -translate-x-1/2 items-center gap-2 rounded-xl bg-slate-900 py-2 pr-2 pl-3 text-sm text-white shadow-xl"
+    <Banner
+      testId="version-notice"
+      icon={CheckCircle2}
+      shape="toast"
+      className="fixed bottom-6 left-1/2 z-50 max-w-[calc(100vw-2rem)] -translate-x-1/2 bg-slate-900 text-white shadow-xl"
+      iconClassName="text-emerald-400"
+      close={{ label: "Dismiss", onClick: dismissNotice }}
     >
-      <CheckCircle2 className="size-4 shrink-0 text-emerald-400" aria-hidden />
-      <span>{notice}</span>
-      <button type="button" onClick={dismissNotice} aria-label="Dismiss" className="rounded-md p-1 hover:bg-white/15">
-        <X className="size-4" aria-hidden />
-      </button>
-    </div>
+      {notice}
+    </Banner>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from "react";
-import { applyDiff } from "@/lib/valuechain/diff";
+import { applyDiff } from "@/lib/valuechain/boardDiff";
 import { AnswersDiffPanel } from "./AnswersDiffPanel";
 import { CompareBanner, VersionBanner } from "./VersionBanners";
 import { compareScene } from "./compareScene";

@@ -3,8 +3,9 @@
  * removed (put back where it was, to be drawn as ghosts), and for every player and channel how
  * it differs and the lines a tooltip shows ("name: Dealer → Reseller").
  */
-import type { BoardDiff, ChannelFieldChange, PlayerFieldChange, PlayerMove } from "@/lib/valuechain/diff";
-import { KIND_LABELS, type Board, type PlayerKind } from "@/lib/valuechain/model";
+import type { BoardDiff, ChannelFieldChange, PlayerFieldChange, PlayerMove } from "@/lib/valuechain/boardDiff";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { Board, PlayerKind } from "@/lib/valuechain/model";
 
 export type DiffKind = "added" | "removed" | "changed" | "moved";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { Answers } from "@/lib/valuechain/analysis";
+import type { Answers } from "@/lib/valuechain/answers";
 import type { Board } from "@/lib/valuechain/model";
 import { analyzeOnce } from "../answers/analyzer";
 import type { Loaded } from "./useLoad";

@@ -1,5 +1,5 @@
 import type { Edge, Node } from "@xyflow/react";
-import { CHANNEL_EDGE, PLAYER_NODE, toFlowEdges, toFlowNodes, type ChannelEdgeData, type PlayerNodeData } from "@/lib/collab/flow";
+import { CHANNEL_EDGE, PLAYER_NODE, toFlowEdges, toFlowNodes, type ChannelEdgeData, type PlayerNodeData } from "@/lib/canvas/flow";
 import type { Board } from "@/lib/valuechain/model";
 import type { CompareScene, DiffMark } from "./compareScene";
 

@@ -1,11 +1,9 @@
 /** The browser's side of the versions API (README, HTTP API). */
-import type { BoardDiff } from "@/lib/valuechain/diff";
+import type { BoardDiff } from "@/lib/valuechain/boardDiff";
 import type { Board, BoardFile } from "@/lib/valuechain/model";
 import { boardApi } from "../boardApi";
 
-// The shape the API returns, declared once by the server (a type-only import: nothing of the
-// server reaches the browser bundle).
-import type { VersionSummary } from "@/server/versions/versionService";
+import type { VersionSummary } from "@/lib/contracts";
 export type { VersionSummary };
 
 /** One side of a comparison: a version id, or the live board. */

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import { PauseCircle } from "lucide-react";
+import { Banner } from "../Banner";
 import { SessionContext } from "../SessionContext";
 import { useSession } from "../hooks/useSession";
 import { useEditingLocked } from "./useWorkshopState";
@@ -56,13 +57,8 @@ export function EditingLock({ children }: { children: ReactNode }) {
 /** On the canvas, for an editor whose editing the round pauses. */
 export function EditingPausedBanner() {
   return (
-    <div
-      data-testid="editing-locked-banner"
-      role="status"
-      className="flex items-center gap-2 rounded-full border border-indigo-300 bg-indigo-50 px-3 py-1 text-sm font-medium text-indigo-900 shadow-sm"
-    >
-      <PauseCircle className="size-4" aria-hidden />
+    <Banner testId="editing-locked-banner" icon={PauseCircle} className="border border-indigo-300 bg-indigo-50 text-indigo-900 shadow-sm">
       Editing is paused during this round
-    </div>
+    </Banner>
   );
 }

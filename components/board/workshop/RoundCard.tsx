@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { AlarmClockOff, ChevronDown, ChevronUp } from "lucide-react";
 import type { PublicRound } from "@/lib/collab/boardDoc";
 import type { Board } from "@/lib/valuechain/model";
-import { QUESTION_LABELS } from "@/lib/valuechain/rounds";
+import { QUESTION_LABELS } from "@/lib/valuechain/labels";
 import { useSession } from "../hooks/useSession";
 import { adoptIntoBoard, type AdoptChange } from "./adopt";
 import { AnsweredList } from "./AnsweredList";
@@ -65,7 +65,7 @@ export function RoundCard({ round, board }: { round: PublicRound; board: Board }
         <ul className="flex flex-wrap gap-1" aria-label="Questions asked">
           {questions.map((q) => (
             <li key={q} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700">
-              {QUESTION_LABELS[q]}
+              {QUESTION_LABELS[q].label}
             </li>
           ))}
           {/* Only while it holds: the pause ends with the time, the reveal and the close. */}

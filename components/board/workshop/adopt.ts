@@ -5,8 +5,8 @@
 import { updatePlayer } from "@/lib/collab/boardDoc";
 import type { BoardSession } from "@/lib/collab/session";
 import type { Board, CustomerDecision, Player, Strategy, Transaction } from "@/lib/valuechain/model";
-import type { ItemScore, ParticipantAnswers } from "@/lib/valuechain/rounds";
-import { normalName, spelledName } from "./labels";
+import { normalName, type ItemScore, type ParticipantAnswers } from "@/lib/valuechain/rounds";
+import { spelledName } from "./labels";
 
 export interface AdoptChange {
   playerId: string;

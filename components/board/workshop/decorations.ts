@@ -3,7 +3,8 @@
  * once a round is revealed, and the picks of the person answering. Plain data, no React.
  */
 import type { AgreementLevel } from "@/lib/valuechain/agreement";
-import { QUESTION_LABELS, type ItemScore, type RoundScores } from "@/lib/valuechain/rounds";
+import { AGREEMENT_LABELS, QUESTION_LABELS } from "@/lib/valuechain/labels";
+import type { ItemScore, RoundScores } from "@/lib/valuechain/rounds";
 
 export interface AgreementDecoration {
   level: AgreementLevel;
@@ -14,7 +15,6 @@ export interface AgreementDecoration {
   detail: string;
 }
 
-export const LEVEL_LABELS: Record<AgreementLevel, string> = { unanimous: "Unanimous", majority: "Majority", split: "Split" };
 export const LEVEL_COLORS: Record<AgreementLevel, string> = { unanimous: "#16a34a", majority: "#d97706", split: "#dc2626" };
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -40,8 +40,8 @@ export function agreementByPlayer(scores: RoundScores): Map<string, AgreementDec
       level: worst.level,
       agreement: worst.agreement,
       // One answer agrees with itself: say so rather than show it as unanimous; a tie is a tie.
-      label: worst.answered < 2 ? "Only one answer" : `${worst.tied.length ? "Tie" : LEVEL_LABELS[worst.level]} · ${percent(worst.agreement)}`,
-      detail: list.map((i) => `${QUESTION_LABELS[i.question]}: ${LEVEL_LABELS[i.level].toLowerCase()} (${percent(i.agreement)})`).join("\n"),
+      label: worst.answered < 2 ? "Only one answer" : `${worst.tied.length ? "Tie" : AGREEMENT_LABELS[worst.level]} · ${percent(worst.agreement)}`,
+      detail: list.map((i) => `${QUESTION_LABELS[i.question].label}: ${AGREEMENT_LABELS[i.level].toLowerCase()} (${percent(i.agreement)})`).join("\n"),
     });
   }
   return out;

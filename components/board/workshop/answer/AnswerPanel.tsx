@@ -2,10 +2,10 @@ import { useEffect, useMemo, useState } from "react";
 import { Send } from "lucide-react";
 import type { PublicRound } from "@/lib/collab/boardDoc";
 import type { Board } from "@/lib/valuechain/model";
-import { QUESTION_LABELS, type RoundAnswers, type RoundQuestion } from "@/lib/valuechain/rounds";
+import { QUESTION_LABELS, STRATEGY_LABELS, TRANSACTION_LABELS } from "@/lib/valuechain/labels";
+import type { RoundAnswers, RoundQuestion } from "@/lib/valuechain/rounds";
 import { useSession } from "../../hooks/useSession";
 import { RoundApiError } from "../api";
-import { QUESTION_PROMPTS, STRATEGY_CHOICES, TRANSACTION_CHOICES } from "../labels";
 import { forgetParticipantId, readDraft, readParticipantId, saveDraft, saveParticipantId } from "../participantStore";
 import { useWorkshop } from "../WorkshopContext";
 import { ChoiceQuestion } from "./ChoiceQuestion";
@@ -95,14 +95,14 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
         return <CustomerQuestion segments={segmentsFor(q, board.players)} value={answers.customer ?? {}} onChange={(customer) => update({ ...answers, customer })} />;
       case "strategy":
         return (
-          <ChoiceQuestion question="strategy" segments={segmentsFor(q, board.players)} choices={STRATEGY_CHOICES} value={answers.strategy ?? {}} onChange={(strategy) => update({ ...answers, strategy })} />
+          <ChoiceQuestion question="strategy" segments={segmentsFor(q, board.players)} choices={STRATEGY_LABELS} value={answers.strategy ?? {}} onChange={(strategy) => update({ ...answers, strategy })} />
         );
       case "transaction":
         return (
           <ChoiceQuestion
             question="transaction"
             segments={segmentsFor(q, board.players)}
-            choices={TRANSACTION_CHOICES}
+            choices={TRANSACTION_LABELS}
             value={answers.transaction ?? {}}
             onChange={(transaction) => update({ ...answers, transaction })}
           />
@@ -142,8 +142,8 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
       {questions.map((q) => (
         <fieldset key={q} data-testid={`answer-question-${q}`} className="space-y-1.5">
           <legend className="mb-1">
-            <span className="block text-sm font-semibold text-slate-900">{QUESTION_LABELS[q]}</span>
-            <span className="block text-xs text-slate-500">{QUESTION_PROMPTS[q]}</span>
+            <span className="block text-sm font-semibold text-slate-900">{QUESTION_LABELS[q].label}</span>
+            <span className="block text-xs text-slate-500">{QUESTION_LABELS[q].prompt}</span>
           </legend>
           {section(q)}
         </fieldset>

@@ -1,3 +1,4 @@
+import { QUESTION_LABELS, type ValueLabel } from "@/lib/valuechain/labels";
 import type { Player } from "@/lib/valuechain/model";
 import { SegmentRow } from "./SegmentRow";
 
@@ -11,7 +12,7 @@ export function ChoiceQuestion<T extends string>({
 }: {
   question: "strategy" | "transaction";
   segments: Player[];
-  choices: Record<T, string>;
+  choices: Record<T, ValueLabel>;
   value: Partial<Record<string, T>>;
   onChange: (next: Record<string, T>) => void;
 }) {
@@ -28,12 +29,12 @@ export function ChoiceQuestion<T extends string>({
           <select
             value={value[p.id] ?? ""}
             onChange={(event) => set(p.id, event.target.value)}
-            aria-label={`${question === "strategy" ? "Sales strategy" : "Direct or indirect"} for ${p.name || "this segment"}`}
+            aria-label={`${QUESTION_LABELS[question].label} for ${p.name || "this segment"}`}
             data-testid={`answer-${question}-${p.id}`}
             className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-indigo-500 focus:outline-none"
           >
             <option value="">Not answered</option>
-            {(Object.entries(choices) as [T, string][]).map(([choice, label]) => (
+            {(Object.entries(choices) as [T, ValueLabel][]).map(([choice, { label }]) => (
               <option key={choice} value={choice}>
                 {label}
               </option>

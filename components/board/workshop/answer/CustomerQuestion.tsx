@@ -1,6 +1,6 @@
 import { CUSTOMER_DECISIONS, type Player } from "@/lib/valuechain/model";
+import { CUSTOMER_LABELS } from "@/lib/valuechain/labels";
 import type { RoundAnswers } from "@/lib/valuechain/rounds";
-import { CUSTOMER_CHOICES } from "../labels";
 import { SegmentRow } from "./SegmentRow";
 
 type CustomerAnswers = NonNullable<RoundAnswers["customer"]>;
@@ -39,7 +39,7 @@ export function CustomerQuestion({ segments, value, onChange }: { segments: Play
                     data-testid={`answer-customer-${p.id}-${decision}`}
                     className="accent-indigo-600"
                   />
-                  {CUSTOMER_CHOICES[decision]}
+                  {CUSTOMER_LABELS[decision].label}
                 </label>
               ))}
             </div>

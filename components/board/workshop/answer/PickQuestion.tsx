@@ -1,4 +1,5 @@
 import { MousePointerClick } from "lucide-react";
+import { PICKED_LABELS } from "@/lib/valuechain/labels";
 import type { Player } from "@/lib/valuechain/model";
 import { SegmentRow } from "./SegmentRow";
 
@@ -46,7 +47,7 @@ export function PickQuestion({
                 data-testid={`answer-${question}-${p.id}`}
                 className="accent-indigo-600"
               />
-              {one ? "This is us" : question === "starts" ? "Starts the chain" : "Ultimately consumes"}
+              {question === "us" ? "This is us" : PICKED_LABELS[question].yes}
             </label>
           </SegmentRow>
         ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { KIND_LABELS, type Player } from "@/lib/valuechain/model";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import type { Player } from "@/lib/valuechain/model";
 import { useHighlightOnHover } from "../../hooks/useHighlightOnHover";
 import { KIND_STYLE } from "../../kindStyle";
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { ArrowLeft } from "lucide-react";
 import type { Board } from "@/lib/valuechain/model";
-import { QUESTION_LABELS } from "@/lib/valuechain/rounds";
+import { QUESTION_LABELS } from "@/lib/valuechain/labels";
 import type { RoundListEntry } from "../api";
 import { RoundResults } from "../results/RoundResults";
 import { useRoundView } from "../useRoundView";
@@ -65,7 +65,7 @@ export function PastRounds({ board }: { board: Board }) {
               onClick={() => setOpenId(r.id)}
               className="w-full rounded-md border border-slate-200 px-2 py-1.5 text-left text-xs hover:bg-slate-50"
             >
-              <span className="block font-medium text-slate-800">{r.questions.map((q) => QUESTION_LABELS[q]).join(", ")}</span>
+              <span className="block font-medium text-slate-800">{r.questions.map((q) => QUESTION_LABELS[q].label).join(", ")}</span>
               <span className="text-slate-500">
                 {DATE.format(new Date(r.createdAt))} · {r.answeredCount} answered · {r.status}
               </span>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Play } from "lucide-react";
 import type { PublicRound } from "@/lib/collab/boardDoc";
-import { QUESTION_LABELS, ROUND_QUESTIONS, type RoundQuestion } from "@/lib/valuechain/rounds";
+import { QUESTION_LABELS } from "@/lib/valuechain/labels";
+import { ROUND_QUESTIONS, type RoundQuestion } from "@/lib/valuechain/rounds";
 import { useWorkshop } from "../WorkshopContext";
 
-const HINTS: Partial<Record<RoundQuestion, string>> = { customer: "with why", names: "terminology" };
 const MIN_SECONDS = 10;
 const MAX_SECONDS = 3600;
 
@@ -104,8 +104,8 @@ export function StartRoundForm({ live }: { live: PublicRound | null }) {
         {ROUND_QUESTIONS.map((q) => (
           <label key={q} className="flex cursor-pointer items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" checked={questions.has(q)} onChange={() => toggle(q)} data-testid={`round-question-${q}`} className="accent-indigo-600" />
-            {QUESTION_LABELS[q]}
-            {HINTS[q] && <span className="text-xs text-slate-500">({HINTS[q]})</span>}
+            {QUESTION_LABELS[q].label}
+            {QUESTION_LABELS[q].note && <span className="text-xs text-slate-500">({QUESTION_LABELS[q].note})</span>}
           </label>
         ))}
       </fieldset>

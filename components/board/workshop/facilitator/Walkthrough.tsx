@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useReactFlow } from "@xyflow/react";
 import { ChevronLeft, ChevronRight, Crosshair, MessageCircleQuestion } from "lucide-react";
-import { QUESTION_LABELS } from "@/lib/valuechain/rounds";
+import { QUESTION_LABELS } from "@/lib/valuechain/labels";
 import { useSharedAnswers } from "../../hooks/useAnswers";
 import { useWorkshop } from "../WorkshopContext";
 import { useBringEveryone } from "./useBringEveryone";
@@ -75,7 +75,7 @@ export function Walkthrough() {
             title="Fill in a new round with this question and a timer"
           >
             <MessageCircleQuestion className="size-3.5" aria-hidden />
-            Ask privately: {step.ask.map((q) => QUESTION_LABELS[q]).join(" + ")}
+            Ask privately: {step.ask.map((q) => QUESTION_LABELS[q].label).join(" + ")}
           </button>
         )}
       </div>

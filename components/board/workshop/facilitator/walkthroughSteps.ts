@@ -3,8 +3,9 @@
  * what the board answers now, which players that concerns, and which private question asks
  * the group the same thing. Plain data, no React.
  */
-import { playerName, type Answers } from "@/lib/valuechain/analysis";
-import { KIND_LABELS, type Board, type PlayerKind } from "@/lib/valuechain/model";
+import type { Answers } from "@/lib/valuechain/answers";
+import { KIND_LABELS } from "@/lib/valuechain/labels";
+import { playerName, type Board, type PlayerKind } from "@/lib/valuechain/model";
 import type { RoundQuestion } from "@/lib/valuechain/rounds";
 import { listWords, plural } from "../../questions/format";
 

@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Check } from "lucide-react";
 import type { Board, Player } from "@/lib/valuechain/model";
-import { QUESTION_LABELS, type ItemScore, type ParticipantAnswers } from "@/lib/valuechain/rounds";
+import { AGREEMENT_LABELS, QUESTION_LABELS } from "@/lib/valuechain/labels";
+import type { ItemScore, ParticipantAnswers } from "@/lib/valuechain/rounds";
 import { useHighlightOnHover } from "../../hooks/useHighlightOnHover";
 import { ConfirmInline } from "../../versions/ConfirmInline";
 import { adoptChange, isOnBoard, type AdoptChange } from "../adopt";
-import { LEVEL_COLORS, LEVEL_LABELS, percent } from "../decorations";
+import { LEVEL_COLORS, percent } from "../decorations";
 import { answerLabel, playerName } from "../labels";
 import { ResultVerdict } from "./ResultVerdict";
 
@@ -98,7 +99,7 @@ export function ResultItem({ item, board, players, answers, onAdopt }: ResultIte
         <div className="min-w-0">
           <p className="truncate text-sm font-semibold text-slate-900">{subject}</p>
           <p className="text-[11px] text-slate-500">
-            {QUESTION_LABELS[question]} · {item.answered === 1 ? "1 answer" : `${item.answered} answers`}
+            {QUESTION_LABELS[question].label} · {item.answered === 1 ? "1 answer" : `${item.answered} answers`}
           </p>
         </div>
         <span
@@ -107,7 +108,7 @@ export function ResultItem({ item, board, players, answers, onAdopt }: ResultIte
           style={{ background: LEVEL_COLORS[item.level] }}
           title="Share of participants who gave the most common answer"
         >
-          {item.tied.length ? "Tie" : LEVEL_LABELS[item.level]} · {percent(item.agreement)}
+          {item.tied.length ? "Tie" : AGREEMENT_LABELS[item.level]} · {percent(item.agreement)}
         </span>
       </div>
       <ul className="space-y-1" aria-label="Answers given">

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { Board } from "@/lib/valuechain/model";
-import { QUESTION_LABELS } from "@/lib/valuechain/rounds";
+import { QUESTION_LABELS } from "@/lib/valuechain/labels";
 import type { RoundsClient, RoundView } from "../api";
 import type { AdoptChange } from "../adopt";
 import { percent } from "../decorations";
@@ -43,7 +43,7 @@ export function RoundResults({ view, board, client, onAdopt, testId = "round-res
               <ul className="mt-1.5 space-y-0.5 text-xs text-slate-700" aria-label="Agreement per question">
                 {scores.questions.map((q) => (
                   <li key={q.question} data-testid={`question-kappa-${q.question}`} className="flex justify-between gap-2">
-                    <span>{QUESTION_LABELS[q.question]}</span>
+                    <span>{QUESTION_LABELS[q.question].label}</span>
                     <span className="text-right text-slate-500">
                       {kappaText(q.kappa)}, {q.reading}
                       {q.meanAgreement !== null && ` · ${percent(q.meanAgreement)} on average`}

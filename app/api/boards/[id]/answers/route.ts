@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getRuntime } from "@/server/runtime";
 import { requireAccess, route } from "@/server/api/http";
-import { analyzeBoard } from "@/lib/valuechain/analysis";
+import { analyzeBoard } from "@/lib/valuechain/answers";
 
 /** The eight value-chain questions answered from the live board (any role). */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {

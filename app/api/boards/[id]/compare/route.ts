@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getRuntime } from "@/server/runtime";
 import { ApiError, requireAccess, route } from "@/server/api/http";
 import { versionCall } from "@/server/api/versionErrors";
-import { diffBoards } from "@/lib/valuechain/diff";
+import { diffBoards } from "@/lib/valuechain/boardDiff";
 
 /** The semantic diff between two versions, or a version and the live board (any role). */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {

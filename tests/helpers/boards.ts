@@ -1,8 +1,8 @@
 /**
- * Small builders and a seeded PRNG for the tests of this folder (and of others that need a
- * board quickly). Not used by the product code.
+ * Small board builders for tests that need a board quickly: `board([goods("a", "b")])` is a
+ * chain of two players. Test code, kept out of the shipped tree.
  */
-import { makeChannel, makePlayer, type Board, type Channel, type Player } from "./model";
+import { makeChannel, makePlayer, type Board, type Channel, type Player } from "../../lib/valuechain/model";
 
 /** A player whose name is its id in capitals, kind `other` unless given. */
 export function player(id: string, fields: Partial<Player> = {}): Player {
@@ -34,24 +34,23 @@ export function board(channels: Channel[], players: Player[] = [], title = "Test
   return { title, players: [...given.values()], channels };
 }
 
-/** mulberry32: a tiny seeded PRNG, so that randomized tests replay exactly from their seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** s1, s2 → m → d1, d2 → e1, e2: two starts, one player in the middle, two ends. */
+export function diamond(us?: string, players: Player[] = []): Board {
+  const channels = [goods("s1", "m"), goods("s2", "m"), goods("m", "d1"), goods("m", "d2"), goods("d1", "e1"), goods("d2", "e2")];
+  const marked = us === undefined ? players : [...players, player(us, { isUs: true })];
+  return board(channels, marked);
 }
 
-/** Fisher–Yates with the given PRNG; returns a new array. */
-export function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+/** A deep copy of `b` with `change` made to it; `b` is left as it was. */
+export function edited(b: Board, change: (copy: Board) => void): Board {
+  const copy = structuredClone(b);
+  change(copy);
+  return copy;
+}
+
+/** The player with this id; throws when there is none, so a test cannot edit nothing. */
+export function playerOf(b: Board, id: string): Player {
+  const found = b.players.find((p) => p.id === id);
+  if (!found) throw new Error(`no player ${id}`);
+  return found;
 }

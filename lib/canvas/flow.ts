@@ -4,11 +4,13 @@
  *           Flow only re-renders what changed (keepUnchanged);
  *   React Flow changes → what to write through boardDoc (positionMoves, channelFromConnection)
  *           and the local selection and measured sizes React Flow needs back.
- * Only types come from @xyflow/react, so this module runs anywhere.
+ * Only types come from @xyflow/react, so this module runs anywhere. It reads plain boards and
+ * presence, never the Yjs document: the canvas's adapter, not part of the document layer.
  */
 import type { Connection, Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
-import { KIND_LABELS, liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
-import { sameSelectors, type RemoteSelector } from "./presence";
+import { KIND_LABELS } from "../valuechain/labels";
+import { liveChannels, sameChannel, samePlayer, type Board, type Channel, type Player } from "../valuechain/model";
+import { sameSelectors, type RemoteSelector } from "../collab/presence";
 
 export const PLAYER_NODE = "player";
 export const CHANNEL_EDGE = "channel";

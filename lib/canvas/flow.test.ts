@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { NodeChange } from "@xyflow/react";
-import { addChannel, addPlayer, deletePlayers, movePlayers, readBoard } from "./boardDoc";
+import { addChannel, addPlayer, deletePlayers, movePlayers, readBoard } from "../collab/boardDoc";
 import {
   channelFromConnection,
   keepUnchanged,
@@ -13,7 +13,7 @@ import {
   toFlowEdges,
   toFlowNodes,
 } from "./flow";
-import { readPeers, remoteSelections } from "./presence";
+import { readPeers, remoteSelections } from "../collab/presence";
 import { makeChannel, makePlayer } from "../valuechain/model";
 
 function boardDoc() {
