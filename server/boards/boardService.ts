@@ -7,29 +7,16 @@ import * as Y from "yjs";
 import type { PrismaClient } from "../db/database";
 import { writeBoard } from "../../lib/collab/boardDoc";
 import type { Board } from "../../lib/valuechain/model";
+import type { CreatedBoard, ShareableTokens } from "../../lib/contracts/boards";
+import type { Role } from "../../lib/contracts/roles";
 import { openTokens, sealTokens, type SharedTokens } from "./sharedLinks";
-import { generateBoardId, generateToken, hashToken, sameHash, BOARD_ID_PATTERN, TOKEN_PATTERN, type Role } from "./tokens";
-
-export interface CreatedBoard {
-  id: string;
-  title: string;
-  ownerToken: string;
-  editToken: string;
-  viewToken: string;
-}
+import { generateBoardId, generateToken, hashToken, sameHash, BOARD_ID_PATTERN, TOKEN_PATTERN } from "./tokens";
 
 export interface Access {
   boardId: string;
   role: Role;
   tokenHash: string;
 }
-
-/**
- * The links a role may give out, as tokens: the owner the edit and view links, an editor and a
- * viewer the view link. Null where this server cannot tell (a board made before links were kept
- * sealed, until the owner replaces that link).
- */
-export type ShareableTokens = { role: "owner"; editToken: string | null; viewToken: string | null } | { role: "editor" | "viewer"; viewToken: string | null };
 
 export class BoardService {
   constructor(private readonly prisma: PrismaClient) {}

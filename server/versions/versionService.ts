@@ -13,24 +13,17 @@ import type { Room } from "../collab/room";
 import { readBoard, writeBoard } from "../../lib/collab/boardDoc";
 import { toBoardFile } from "../../lib/valuechain/schema";
 import type { Board, BoardFile } from "../../lib/valuechain/model";
+import { LIVE, type BoardRef, type VersionSummary } from "../../lib/contracts/versions";
+import type { VersionErrorReason } from "../../lib/contracts/errors";
 import { autoVersionsToDelete } from "./thinning";
 
-export interface VersionSummary {
-  id: string;
-  name: string;
-  note: string;
-  author: string;
-  auto: boolean;
-  createdAt: string;
-}
-
 export class VersionNotFoundError extends Error {
-  readonly reason = "version_not_found";
+  readonly reason: VersionErrorReason = "version_not_found";
 }
 
 /** The board already keeps MAX_NAMED_VERSIONS_PER_BOARD named versions. */
 export class VersionQuotaError extends Error {
-  readonly reason = "version_quota";
+  readonly reason: VersionErrorReason = "version_quota";
   constructor(readonly limit: number) {
     super(`This board already keeps ${limit} named versions, the most it may; delete one before saving another.`);
   }
@@ -104,9 +97,9 @@ export class VersionService {
     return JSON.parse(row.file) as BoardFile;
   }
 
-  /** A version's board, or the live board for "live". */
-  async board(boardId: string, ref: string): Promise<Board> {
-    if (ref === "live") return this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
+  /** A version's board, or the live board for LIVE. */
+  async board(boardId: string, ref: BoardRef): Promise<Board> {
+    if (ref === LIVE) return this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
     const { format: _format, ...board } = await this.file(boardId, ref);
     return board;
   }

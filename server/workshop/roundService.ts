@@ -16,11 +16,13 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../db/database";
 import type { RoomManager } from "../collab/rooms";
 import { MAX_ANSWERED_NAMES, readBoard, readRound, setSpotlight, startRound, writeAnswered, writeRound, type PublicRound, type Spotlight } from "../../lib/collab/boardDoc";
-import { checkAnswers, roundSummary, scoreRound, type Participant, type ParticipantAnswers, type RoundAnswers, type RoundQuestion, type RoundScores } from "../../lib/valuechain/rounds";
+import { checkAnswers, roundSummary, scoreRound, type Participant, type RoundAnswers, type RoundQuestion } from "../../lib/valuechain/rounds";
+import type { RoundErrorReason } from "../../lib/contracts/errors";
+import type { RoundListEntry, RoundStatus, RoundView } from "../../lib/contracts/rounds";
 
 export class RoundError extends Error {
   constructor(
-    readonly reason: "round_not_found" | "round_not_open" | "round_closed" | "round_not_revealed" | "invalid_answers" | "unknown_participant" | "round_full",
+    readonly reason: RoundErrorReason,
     message: string,
     readonly path?: string,
   ) {
@@ -40,24 +42,6 @@ const isTimeUp = (round: { createdAt: Date; timerSeconds: number | null }, now =
   const deadline = roundDeadline(round);
   return deadline !== null && now >= deadline;
 };
-
-export interface RoundView {
-  id: string;
-  status: "open" | "revealed" | "closed";
-  questions: RoundQuestion[];
-  timerSeconds: number | null;
-  lockEditing: boolean;
-  /** The board hides what the round asks about while it is open. */
-  blind: boolean;
-  /** When the timer ends (ISO 8601), or null without a timer. */
-  endsAt: string | null;
-  /** The timer has run out: the round takes no more answers. */
-  timeUp: boolean;
-  createdAt: string;
-  answered: { ref: string; name: string; function: string; duplicate: boolean }[];
-  answers?: (ParticipantAnswers & { ref: string })[];
-  scores?: RoundScores;
-}
 
 export class RoundService {
   constructor(
@@ -209,7 +193,7 @@ export class RoundService {
     for (const r of rows) seen.set(`${r.name.toLowerCase()}|${r.function}`, (seen.get(`${r.name.toLowerCase()}|${r.function}`) ?? 0) + 1);
     const view: RoundView = {
       id: round.id,
-      status: round.status as RoundView["status"],
+      status: round.status as RoundStatus,
       questions,
       timerSeconds: round.timerSeconds,
       lockEditing: round.lockEditing,
@@ -226,9 +210,9 @@ export class RoundService {
     return { ...view, answers, scores: scoreRound(questions, answers, board) };
   }
 
-  async list(boardId: string): Promise<{ id: string; status: string; questions: RoundQuestion[]; createdAt: string; answeredCount: number }[]> {
+  async list(boardId: string): Promise<RoundListEntry[]> {
     const rounds = await this.prisma.round.findMany({ where: { boardId }, orderBy: { createdAt: "desc" }, include: { _count: { select: { answers: true } } } });
-    return rounds.map((r) => ({ id: r.id, status: r.status, questions: JSON.parse(r.questions), createdAt: r.createdAt.toISOString(), answeredCount: r._count.answers }));
+    return rounds.map((r) => ({ id: r.id, status: r.status as RoundStatus, questions: JSON.parse(r.questions), createdAt: r.createdAt.toISOString(), answeredCount: r._count.answers }));
   }
 
   async reveal(boardId: string, roundId: string): Promise<RoundView> {

@@ -1,11 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
 import { boardLink, readBoardLinks, saveBoardLinks } from "@/components/home/recentBoards";
-import { boardApi } from "../boardApi";
+import { boardApi } from "@/components/api/client";
+import type { RotatedTokens, RotateTokensRequest, ShareableTokens } from "@/lib/contracts/boards";
 import { useSession } from "../hooks/useSession";
-
-// The shape the API returns, declared once by the server (a type-only import: nothing of the
-// server reaches the browser bundle).
-import type { ShareableTokens } from "@/server/boards/boardService";
 
 /** A link this person may give out, or null where the server cannot show it (a board made before it kept them). */
 export interface ShareLinks {
@@ -46,10 +43,8 @@ export function useShareLinks() {
   /** Replaces one link for everyone: sessions opened with the old one are disconnected. Returns how many. */
   const replace = useCallback(
     async (which: ReplaceableLink): Promise<number> => {
-      const res = await call<{ editToken?: string; viewToken?: string; closedConnections: number }>("/tokens", {
-        method: "POST",
-        body: { roles: [which === "edit" ? "editor" : "viewer"] },
-      });
+      const body: RotateTokensRequest = { roles: [which === "edit" ? "editor" : "viewer"] };
+      const res = await call<RotatedTokens>("/tokens", { method: "POST", body });
       const fresh = link((which === "edit" ? res.editToken : res.viewToken) ?? null);
       setState((current) => (current.status === "ready" ? { status: "ready", links: { ...current.links, [which]: fresh } } : current));
       // The home page lists the links this browser kept for the board: keep them current.

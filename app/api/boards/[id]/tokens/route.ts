@@ -1,11 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
-import { ApiError, readJson, requireAccess, route, tokenOf } from "@/server/api/http";
-
-const Rotate = z.strictObject({
-  roles: z.array(z.enum(["editor", "viewer"])).min(1).max(2).default(["editor", "viewer"]),
-});
+import { parseBody, requireAccess, route, tokenOf } from "@/server/api/http";
+import { RotateTokensBody, type RotatedTokens } from "@/lib/contracts/boards";
 
 /**
  * The links the caller's role may give out (any role): the owner gets the edit and view tokens,
@@ -28,13 +24,9 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ id: stri
   const { id } = await ctx.params;
   await requireAccess(req, id, "owner");
   const ownerToken = tokenOf(req) as string; // resolved to the owner just above
-  const parsed = Rotate.safeParse(await readJson(req));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError(400, "invalid_request", issue.message, issue.path.join("."));
-  }
+  const body = await parseBody(req, RotateTokensBody);
   const { boards, collab } = getRuntime();
-  const { tokens, revoked } = await boards.rotate(id, [...new Set(parsed.data.roles)], ownerToken);
+  const { tokens, revoked } = await boards.rotate(id, [...new Set(body.roles)], ownerToken);
   const closed = collab?.closeTokens(revoked) ?? 0;
-  return NextResponse.json({ ...(tokens.editor ? { editToken: tokens.editor } : {}), ...(tokens.viewer ? { viewToken: tokens.viewer } : {}), closedConnections: closed });
+  return NextResponse.json({ ...(tokens.editor ? { editToken: tokens.editor } : {}), ...(tokens.viewer ? { viewToken: tokens.viewer } : {}), closedConnections: closed } satisfies RotatedTokens);
 });
