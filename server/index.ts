@@ -39,12 +39,13 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
   const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log);
-  const versions = new VersionService(db.prisma, rooms, log, config.limits);
+  const live = new LiveBoards(rooms);
+  const versions = new VersionService(db.prisma, live, log, config.limits);
   rooms.addHooks(autoVersionHooks(versions, log));
-  const rounds = new RoundService(db.prisma, rooms, log, config.limits);
+  const rounds = new RoundService(db.prisma, live, log, config.limits);
   const limitStore = config.redisUrl ? await redisStore(config.redisUrl, config.rates.keyPrefix, log) : memoryStore(config.rates.keyPrefix);
   const rateLimits = createRateLimits(config.rates, limitStore);
-  const runtime: Runtime = { config, db, boards, rooms, live: new LiveBoards(rooms), versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
+  const runtime: Runtime = { config, db, boards, rooms, live, versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
   publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });

@@ -22,7 +22,7 @@ export interface Runtime {
   db: Db;
   boards: BoardService;
   rooms: RoomManager;
-  /** Plain-data access to live boards: route handlers must never touch Yjs (see liveBoards.ts). */
+  /** The one door to live boards, for services and routes alike; routes get plain data only, never Yjs (liveBoards.ts). */
   live: LiveBoards;
   versions: VersionService;
   rounds: RoundService;

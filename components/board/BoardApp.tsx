@@ -2,7 +2,7 @@ import { useEffect, useMemo } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import type * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
-import type { BoardRole } from "@/components/home/recentBoards";
+import type { Role } from "@/lib/contracts/roles";
 import { BoardWorkspace } from "./BoardWorkspace";
 import { useBoardSession } from "./hooks/useBoardSession";
 import { useOfflineShell } from "./hooks/useOfflineShell";
@@ -19,7 +19,7 @@ declare global {
   }
 }
 
-export function BoardApp({ boardId, token, role }: { boardId: string; token: string; role: BoardRole }) {
+export function BoardApp({ boardId, token, role }: { boardId: string; token: string; role: Role }) {
   const canEdit = role !== "viewer";
   const session = useBoardSession(boardId, token, canEdit);
   useOfflineShell();

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { AccessProblem, type AccessProblemKind } from "@/components/AccessProblem";
-import type { BoardRole } from "@/components/home/recentBoards";
+import type { Role as BoardRole } from "@/lib/contracts/roles";
 import { BoardLoader } from "./BoardLoader";
 import { OpeningBoard } from "./OpeningBoard";
 import { forgetPageAccess, readPageAccess, takeToken, writePageAccess } from "./pageToken";

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type SetStateAction } from "react";
 import type { FollowTarget } from "@/lib/collab/presence";
 import { chainOrder } from "@/lib/valuechain/chainOrder";
-import type { Board } from "@/lib/valuechain/model";
+import { DEFAULT_BOARD_TITLE, type Board } from "@/lib/valuechain/model";
 import { BoardActionsContext } from "./BoardActions";
 import { BoardSidebar } from "./BoardSidebar";
 import { useConnectDialog } from "./connect/useConnectDialog";
@@ -93,7 +93,7 @@ export function BoardWorkspace() {
           version: { label: refLabel(openedId, versions.versions) },
         };
 
-  useDocumentTitle(board.title || "Untitled board");
+  useDocumentTitle(board.title || DEFAULT_BOARD_TITLE);
   useRememberBoard(board.title);
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);

@@ -1,13 +1,13 @@
 import { createContext } from "react";
 import type { BoardSession } from "@/lib/collab/session";
-import type { BoardRole } from "@/components/home/recentBoards";
+import type { Role } from "@/lib/contracts/roles";
 
 /** The open board, shared by everything on the board page; its value never changes while open. */
 export interface BoardContextValue {
   session: BoardSession;
   boardId: string;
   token: string;
-  role: BoardRole;
+  role: Role;
   canEdit: boolean;
 }
 

@@ -5,7 +5,7 @@
  * the address bar at once and keeps it in memory, and in this tab's sessionStorage so that a
  * reload (also offline, through the offline shell) opens the board again.
  */
-import type { BoardRole } from "@/components/home/recentBoards";
+import type { Role as BoardRole } from "@/lib/contracts/roles";
 
 export interface PageAccess {
   token: string;

@@ -1,6 +1,8 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import { LoaderCircle, Plus } from "lucide-react";
+import { apiRequest } from "@/components/api/client";
+import type { CreateBoardRequest, CreatedBoard as CreateResponse } from "@/lib/contracts/boards";
 import { boardLink, rememberBoard, saveBoardLinks, type BoardLinks } from "./recentBoards";
 import { CreatedBoard } from "./CreatedBoard";
 
@@ -15,31 +17,9 @@ interface Created {
   links: BoardLinks;
 }
 
-interface CreateResponse {
-  id: string;
-  title: string;
-  ownerToken: string;
-  editToken: string;
-  viewToken: string;
-}
-
-async function createBoard(template: string): Promise<CreateResponse> {
-  let res: Response;
-  try {
-    res = await fetch("/api/boards", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(template === "blank" ? {} : { template }),
-    });
-  } catch {
-    throw new Error("The server could not be reached. Check your connection and try again.");
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    throw new Error(typeof message === "string" ? message : `The server refused to create the board (HTTP ${res.status}).`);
-  }
-  return body as CreateResponse;
+function createBoard(template: string): Promise<CreateResponse> {
+  const body: CreateBoardRequest = template === "blank" ? {} : { template };
+  return apiRequest("/api/boards", { method: "POST", body });
 }
 
 /** Creates a board, keeps its three links in this browser, and shows them once. */

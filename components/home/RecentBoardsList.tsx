@@ -1,5 +1,6 @@
 "use client";
 import { X } from "lucide-react";
+import { DEFAULT_BOARD_TITLE } from "@/lib/valuechain/model";
 import { forgetBoard } from "./recentBoards";
 import { useRecentBoards } from "./useRecentBoards";
 
@@ -23,14 +24,14 @@ export function RecentBoardsList() {
           {boards.map((b) => (
             <li key={b.id} data-testid="recent-board" className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
               <a href={b.link} className="min-w-0 flex-1 focus-visible:outline-2 focus-visible:outline-indigo-500">
-                <span className="block truncate font-medium text-slate-900">{b.title || "Untitled board"}</span>
+                <span className="block truncate font-medium text-slate-900">{b.title || DEFAULT_BOARD_TITLE}</span>
                 <span className="text-xs text-slate-500">Last opened {WHEN.format(new Date(b.lastOpened))}</span>
               </a>
               <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{ROLE_LABELS[b.role]}</span>
               <button
                 type="button"
                 onClick={() => forgetBoard(b.id)}
-                aria-label={`Remove “${b.title || "Untitled board"}” from this list (the board itself is kept)`}
+                aria-label={`Remove “${b.title || DEFAULT_BOARD_TITLE}” from this list (the board itself is kept)`}
                 title="Remove from this list"
                 className="grid size-8 shrink-0 place-items-center rounded-md text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-500"
               >

@@ -8,12 +8,12 @@
  *                            boards made before it kept them)
  * Storage can be full, disabled or edited by hand: reads validate, writes never throw.
  */
-export type BoardRole = "owner" | "editor" | "viewer";
+import { isRole, roleAtLeast, type Role } from "@/lib/contracts/roles";
 
 export interface RecentBoard {
   id: string;
   title: string;
-  role: BoardRole;
+  role: Role;
   link: string;
   /** ISO 8601 */
   lastOpened: string;
@@ -30,8 +30,6 @@ const linksKey = (id: string) => `chainboard.links.${id}`;
 /** Same-tab writers announce changes with this event; other tabs get the "storage" event. */
 export const RECENT_BOARDS_CHANGED = "chainboard:boards-changed";
 
-const RANK: Record<BoardRole, number> = { viewer: 0, editor: 1, owner: 2 };
-const isRole = (v: unknown): v is BoardRole => v === "owner" || v === "editor" || v === "viewer";
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /** A board's page link: the token in the fragment, which no server, proxy log or Referer sees. */
@@ -89,7 +87,7 @@ export function parseRecentBoards(raw: string | null): RecentBoard[] {
 /** Adds or refreshes one board; a weaker role never replaces a stronger role's link. */
 export function mergeRecentBoard(list: readonly RecentBoard[], entry: RecentBoard): RecentBoard[] {
   const existing = list.find((b) => b.id === entry.id);
-  const keep = existing && RANK[existing.role] > RANK[entry.role] ? { role: existing.role, link: existing.link } : {};
+  const keep = existing && !roleAtLeast(entry.role, existing.role) ? { role: existing.role, link: existing.link } : {};
   return [{ ...entry, ...keep }, ...list.filter((b) => b.id !== entry.id)];
 }
 

@@ -23,6 +23,7 @@ import {
   type Player,
 } from "../valuechain/model";
 import { CHANNEL_TEXT_FIELDS, PLAYER_TEXT_FIELDS, readText, writeText, type ChannelTextField, type PlayerTextField } from "./text";
+import { ROUND_STATUSES, type RoundStatus } from "../contracts/rounds";
 
 export const SCHEMA_VERSION = 1;
 
@@ -252,7 +253,7 @@ export const MAX_ANSWERED_NAMES = 100;
 
 export interface RoundInfo {
   id: string;
-  status: "open" | "revealed" | "closed";
+  status: RoundStatus;
   questions: string[];
   timerSeconds: number | null;
   startedAt: string;
@@ -300,12 +301,12 @@ export function readRound(doc: Y.Doc): PublicRound | null {
   const workshop = workshopOf(doc);
   const o = workshop.get("round");
   if (!isRecord(o)) return null;
-  if (typeof o.id !== "string" || !["open", "revealed", "closed"].includes(o.status as string)) return null;
+  if (typeof o.id !== "string" || !(ROUND_STATUSES as readonly unknown[]).includes(o.status)) return null;
   const answered = readAnswered(workshop, o.answered);
   const count = num(workshop.get("answeredCount"));
   return {
     id: o.id,
-    status: o.status as PublicRound["status"],
+    status: o.status as RoundStatus,
     questions: Array.isArray(o.questions) ? o.questions.filter((q): q is string => typeof q === "string") : [],
     timerSeconds: typeof o.timerSeconds === "number" ? o.timerSeconds : null,
     startedAt: str(o.startedAt),

@@ -1,28 +1,21 @@
 /**
  * The edge between Next route handlers and the domain: one error shape for every API
- * response (`{ error: { code, message, path? } }`), token extraction, and role checks.
+ * response (`{ error: { code, message, path? } }`), token extraction, role checks and body
+ * parsing. A route reads: parse, check access, call a service; whatever it throws is answered
+ * by `route` (errors.ts says how).
  */
 import { NextResponse } from "next/server";
 import { getRuntime } from "../runtime";
 import { bodyTooLargeMessage } from "./bodyLimit";
-import { roleAtLeast, type Role } from "../boards/tokens";
+import { ApiError, apiErrorOf } from "./errors";
+import type { ApiErrorBody } from "../../lib/contracts/errors";
+import { roleAtLeast, type Role } from "../../lib/contracts/roles";
 import type { Access } from "../boards/boardService";
 import { CLIENT_ADDRESS_HEADER } from "../http/clientAddress";
 import { writeKey } from "../limits/keys";
 import type { Limit, Refusal } from "../limits/limit";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly path?: string,
-    /** Seconds, sent as Retry-After (429, 503). */
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 /** The caller's address as server/index.ts set it. */
 export function clientOf(req: Request): string {
@@ -39,40 +32,24 @@ export async function rateLimit(limit: Limit, key: string): Promise<void> {
   refuse(await limit.take(key));
 }
 
-/**
- * Errors that mean "this process is full right now", not "something is broken": the rooms'
- * TooManyRoomsError and any error with reason "overloaded". Matched by `reason`, not
- * instanceof: route handlers run in Next's bundle, which holds its own copy of each class, so
- * an error thrown by the server's RoomManager is never an instance of the bundle's class.
- */
-function isOverload(err: unknown): boolean {
-  const reason = (err as { reason?: unknown } | null)?.reason;
-  return reason === "too_many_rooms" || reason === "overloaded";
-}
-
 export function errorResponse(err: unknown): NextResponse {
-  if (isOverload(err)) {
-    getRuntime().log.warn({ err }, "API request refused: the server is overloaded");
-    return NextResponse.json(
-      { error: { code: "overloaded", message: "The server is holding too many boards right now; try again in a few seconds." } },
-      { status: 503, headers: { "retry-after": "5" } },
-    );
+  const answer = apiErrorOf(err);
+  if (!answer) {
+    getRuntime().log.error({ err }, "API request failed");
+    return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the server." } } satisfies ApiErrorBody, { status: 500 });
   }
-  if (err instanceof ApiError) {
-    return NextResponse.json(
-      { error: { code: err.code, message: err.message, ...(err.path !== undefined ? { path: err.path } : {}) } },
-      // After a 413 the rest of the body is left unread and server/index.ts closes the connection; say so.
-      {
-        status: err.status,
-        headers: {
-          ...(err.status === 413 ? { connection: "close" } : {}),
-          ...(err.retryAfter !== undefined ? { "retry-after": String(err.retryAfter) } : {}),
-        },
+  if (answer.status === 503) getRuntime().log.warn({ err }, "API request refused: the server is overloaded");
+  return NextResponse.json(
+    { error: { code: answer.code, message: answer.message, ...(answer.path !== undefined ? { path: answer.path } : {}) } } satisfies ApiErrorBody,
+    // After a 413 the rest of the body is left unread and server/index.ts closes the connection; say so.
+    {
+      status: answer.status,
+      headers: {
+        ...(answer.status === 413 ? { connection: "close" } : {}),
+        ...(answer.retryAfter !== undefined ? { "retry-after": String(answer.retryAfter) } : {}),
       },
-    );
-  }
-  getRuntime().log.error({ err }, "API request failed");
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the server." } }, { status: 500 });
+    },
+  );
 }
 
 /** Wraps a handler so every thrown error becomes the API error shape. */

@@ -6,18 +6,11 @@
 import * as Y from "yjs";
 import type { PrismaClient } from "../db/database";
 import { writeBoard } from "../../lib/collab/boardDoc";
-import type { ShareableTokens } from "../../lib/contracts";
 import type { Board } from "../../lib/valuechain/model";
+import type { CreatedBoard, ShareableTokens } from "../../lib/contracts/boards";
+import type { Role } from "../../lib/contracts/roles";
 import { openTokens, sealTokens, type SharedTokens } from "./sharedLinks";
-import { generateBoardId, generateToken, hashToken, sameHash, BOARD_ID_PATTERN, TOKEN_PATTERN, type Role } from "./tokens";
-
-export interface CreatedBoard {
-  id: string;
-  title: string;
-  ownerToken: string;
-  editToken: string;
-  viewToken: string;
-}
+import { generateBoardId, generateToken, hashToken, sameHash, BOARD_ID_PATTERN, TOKEN_PATTERN } from "./tokens";
 
 export interface Access {
   boardId: string;

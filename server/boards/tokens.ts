@@ -4,15 +4,6 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
-export const ROLES = ["owner", "editor", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
-
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
-
-export function roleAtLeast(role: Role, needed: Role): boolean {
-  return RANK[role] >= RANK[needed];
-}
-
 export function generateToken(): string {
   return randomBytes(24).toString("base64url");
 }

@@ -36,8 +36,7 @@ import { compactUpdates } from "./compaction";
 import { estimateMemory, heapUsed, structCount, type HeapBudget } from "./memory";
 import { DEFAULT_PRESENCE_LIMITS, PresenceRelay, PresenceReservations, awarenessMessages, type PresenceLimits } from "./presence";
 import { CloseCode, MessageType, encodeSaved } from "../../lib/collab/protocol";
-
-export type Role = "owner" | "editor" | "viewer";
+import type { Role } from "../../lib/contracts/roles";
 
 export interface RoomConnection {
   readonly role: Role;

@@ -5,24 +5,24 @@
  * the state before it as an automatic version, so a restore never destroys anything.
  */
 import { randomBytes } from "node:crypto";
-import * as Y from "yjs";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/database";
-import type { RoomManager } from "../collab/rooms";
 import type { Room } from "../collab/room";
-import { readBoard, writeBoard } from "../../lib/collab/boardDoc";
+import { snapshotOf, type LiveBoards, type Snapshot } from "../boards/liveBoards";
+import { writeBoard } from "../../lib/collab/boardDoc";
 import { toBoardFile } from "../../lib/valuechain/schema";
 import type { Board, BoardFile } from "../../lib/valuechain/model";
-import type { VersionSummary } from "../../lib/contracts";
+import { LIVE, type BoardRef, type VersionSummary } from "../../lib/contracts/versions";
+import type { VersionErrorReason } from "../../lib/contracts/errors";
 import { autoVersionsToDelete } from "./thinning";
 
 export class VersionNotFoundError extends Error {
-  readonly reason = "version_not_found";
+  readonly reason: VersionErrorReason = "version_not_found";
 }
 
 /** The board already keeps MAX_NAMED_VERSIONS_PER_BOARD named versions. */
 export class VersionQuotaError extends Error {
-  readonly reason = "version_quota";
+  readonly reason: VersionErrorReason = "version_quota";
   constructor(readonly limit: number) {
     super(`This board already keeps ${limit} named versions, the most it may; delete one before saving another.`);
   }
@@ -44,7 +44,7 @@ export interface SaveRequest {
 export class VersionService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly rooms: RoomManager,
+    private readonly live: LiveBoards,
     private readonly log: Logger,
     private readonly limits: { maxNamedVersionsPerBoard: number },
   ) {}
@@ -58,16 +58,15 @@ export class VersionService {
       const named = await this.prisma.version.count({ where: { boardId, auto: false } });
       if (named >= this.limits.maxNamedVersionsPerBoard) throw new VersionQuotaError(this.limits.maxNamedVersionsPerBoard);
     }
-    const captured = await this.rooms.withRoom(boardId, (room) => capture(room));
-    return this.store(boardId, req, captured);
+    return this.store(boardId, req, await this.live.open(boardId, (board) => board.snapshot()));
   }
 
-  /** Saves from a loaded room without waiting (state captured synchronously). */
+  /** Saves from a loaded room (the automatic versions' hooks) without waiting: the state is captured at once. */
   saveFromRoom(room: Room, req: SaveRequest): Promise<VersionSummary> {
-    return this.store(room.boardId, req, capture(room));
+    return this.store(room.boardId, req, snapshotOf(room));
   }
 
-  private async store(boardId: string, req: SaveRequest, captured: Captured): Promise<VersionSummary> {
+  private async store(boardId: string, req: SaveRequest, snapshot: Snapshot): Promise<VersionSummary> {
     const row = await this.prisma.version.create({
       data: {
         id: randomBytes(9).toString("base64url"),
@@ -76,8 +75,8 @@ export class VersionService {
         note: req.note ?? "",
         author: req.author,
         auto: req.auto ?? false,
-        state: new Uint8Array(captured.state),
-        file: JSON.stringify(captured.file),
+        state: new Uint8Array(snapshot.state),
+        file: JSON.stringify(toBoardFile(snapshot.board)),
       },
       select: SUMMARY,
     });
@@ -96,9 +95,9 @@ export class VersionService {
     return JSON.parse(row.file) as BoardFile;
   }
 
-  /** A version's board, or the live board for "live". */
-  async board(boardId: string, ref: string): Promise<Board> {
-    if (ref === "live") return this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
+  /** A version's board, or the live board for LIVE. */
+  async board(boardId: string, ref: BoardRef): Promise<Board> {
+    if (ref === LIVE) return this.live.read(boardId);
     const { format: _format, ...board } = await this.file(boardId, ref);
     return board;
   }
@@ -123,12 +122,12 @@ export class VersionService {
     const target = await this.prisma.version.findFirst({ where: { id: versionId, boardId }, select: { name: true, file: true } });
     if (!target) throw new VersionNotFoundError(`No version ${versionId} on this board`);
     const file = JSON.parse(target.file) as BoardFile;
-    return this.rooms.withRoom(boardId, async (room) => {
-      const backup = await this.store(boardId, { name: `Before restoring “${target.name}”`, author, auto: true }, capture(room));
+    // One hold on the board from the backup to the write: the backup is the state the restore replaced.
+    return this.live.open(boardId, async (held) => {
+      const backup = await this.store(boardId, { name: `Before restoring “${target.name}”`, author, auto: true }, held.snapshot());
       if (apply) {
         const { format: _format, ...board } = file;
-        writeBoard(room.doc, board, RESTORE_ORIGIN);
-        await room.whenIdle();
+        await held.change((doc) => writeBoard(doc, board, RESTORE_ORIGIN));
       }
       this.log.info({ boardId, versionId, apply }, "restored version");
       return { backup, file };
@@ -143,12 +142,3 @@ export class VersionService {
 }
 
 export const RESTORE_ORIGIN = Symbol("restore-version");
-
-interface Captured {
-  state: Uint8Array;
-  file: BoardFile;
-}
-
-function capture(room: Room): Captured {
-  return { state: room.encodeState(), file: toBoardFile(readBoard(room.doc)) };
-}

@@ -14,14 +14,16 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/database";
-import type { RoomManager } from "../collab/rooms";
-import { MAX_ANSWERED_NAMES, readBoard, readRound, setSpotlight, startRound, writeAnswered, writeRound, type PublicRound, type Spotlight } from "../../lib/collab/boardDoc";
-import { checkAnswers, scoreRound, type Participant, type ParticipantAnswers, type RoundAnswers, type RoundQuestion, type RoundScores } from "../../lib/valuechain/rounds";
+import type { LiveBoards } from "../boards/liveBoards";
+import { MAX_ANSWERED_NAMES, readRound, setSpotlight, startRound, writeAnswered, writeRound, type PublicRound, type Spotlight } from "../../lib/collab/boardDoc";
+import { checkAnswers, scoreRound, type Participant, type RoundAnswers, type RoundQuestion } from "../../lib/valuechain/rounds";
 import { roundSummary } from "../../lib/valuechain/roundSummary";
+import type { RoundErrorReason } from "../../lib/contracts/errors";
+import type { RoundListEntry, RoundStatus, RoundView } from "../../lib/contracts/rounds";
 
 export class RoundError extends Error {
   constructor(
-    readonly reason: "round_not_found" | "round_not_open" | "round_closed" | "round_not_revealed" | "invalid_answers" | "unknown_participant" | "round_full",
+    readonly reason: RoundErrorReason,
     message: string,
     readonly path?: string,
   ) {
@@ -42,28 +44,10 @@ const isTimeUp = (round: { createdAt: Date; timerSeconds: number | null }, now =
   return deadline !== null && now >= deadline;
 };
 
-export interface RoundView {
-  id: string;
-  status: "open" | "revealed" | "closed";
-  questions: RoundQuestion[];
-  timerSeconds: number | null;
-  lockEditing: boolean;
-  /** The board hides what the round asks about while it is open. */
-  blind: boolean;
-  /** When the timer ends (ISO 8601), or null without a timer. */
-  endsAt: string | null;
-  /** The timer has run out: the round takes no more answers. */
-  timeUp: boolean;
-  createdAt: string;
-  answered: { ref: string; name: string; function: string; duplicate: boolean }[];
-  answers?: (ParticipantAnswers & { ref: string })[];
-  scores?: RoundScores;
-}
-
 export class RoundService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly rooms: RoomManager,
+    private readonly live: LiveBoards,
     private readonly log: Logger,
     private readonly limits: { maxRoundParticipants: number },
   ) {}
@@ -95,10 +79,9 @@ export class RoundService {
     const replaced = await this.prisma.round.findMany({ where: { boardId, status: "open", id: { not: roundId } }, select: { id: true } });
     await this.prisma.round.updateMany({ where: { boardId, status: "open", id: { not: roundId } }, data: { status: "closed", closedAt: new Date() } });
     for (const r of replaced) this.clearTimer(r.id);
-    await this.rooms.withRoom(boardId, (room) => {
-      startRound(room.doc, { id: roundId, status: "open", questions, timerSeconds, startedAt: round.createdAt.toISOString(), lockEditing, blind, timeUp: false }, WORKSHOP_ORIGIN);
+    await this.live.change(boardId, (doc) => {
+      startRound(doc, { id: roundId, status: "open", questions, timerSeconds, startedAt: round.createdAt.toISOString(), lockEditing, blind, timeUp: false }, WORKSHOP_ORIGIN);
       this.log.info({ boardId, roundId }, "workshop round started");
-      return room.whenIdle();
     });
     const deadline = roundDeadline(round);
     if (deadline !== null) this.setTimer(boardId, roundId, deadline);
@@ -154,12 +137,11 @@ export class RoundService {
     return this.serially(roundId, async () => {
       const round = await this.prisma.round.findFirst({ where: { id: roundId, boardId } });
       if (!round || round.status !== "open" || !isTimeUp(round)) return;
-      await this.rooms.withRoom(boardId, (room) => {
-        const current = readRound(room.doc);
+      await this.live.change(boardId, (doc) => {
+        const current = readRound(doc);
         if (current?.id !== roundId || current.timeUp) return;
-        writeRound(room.doc, { ...current, timeUp: true }, WORKSHOP_ORIGIN);
+        writeRound(doc, { ...current, timeUp: true }, WORKSHOP_ORIGIN);
         this.log.info({ boardId, roundId }, "workshop round's time is up");
-        return room.whenIdle();
       });
     });
   }
@@ -173,7 +155,7 @@ export class RoundService {
         if (!this.timers.has(roundId)) this.setTimer(boardId, roundId, Date.now());
         throw new RoundError("round_closed", "Time is up: this round no longer takes answers.");
       }
-      const board = await this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
+      const board = await this.live.read(boardId);
       const problem = checkAnswers(answers, JSON.parse(round.questions), board);
       if (problem) throw new RoundError("invalid_answers", `${problem.path}: ${problem.message}`, problem.path);
 
@@ -210,7 +192,7 @@ export class RoundService {
     for (const r of rows) seen.set(`${r.name.toLowerCase()}|${r.function}`, (seen.get(`${r.name.toLowerCase()}|${r.function}`) ?? 0) + 1);
     const view: RoundView = {
       id: round.id,
-      status: round.status as RoundView["status"],
+      status: round.status as RoundStatus,
       questions,
       timerSeconds: round.timerSeconds,
       lockEditing: round.lockEditing,
@@ -223,13 +205,13 @@ export class RoundService {
     // Private means private: answers and scores leave the server only after the reveal.
     if (round.status === "open") return view;
     const answers = rows.map((r) => ({ ref: r.ref, name: r.name, function: r.function, answers: JSON.parse(r.answers) as RoundAnswers }));
-    const board = await this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
+    const board = await this.live.read(boardId);
     return { ...view, answers, scores: scoreRound(questions, answers, board) };
   }
 
-  async list(boardId: string): Promise<{ id: string; status: string; questions: RoundQuestion[]; createdAt: string; answeredCount: number }[]> {
+  async list(boardId: string): Promise<RoundListEntry[]> {
     const rounds = await this.prisma.round.findMany({ where: { boardId }, orderBy: { createdAt: "desc" }, include: { _count: { select: { answers: true } } } });
-    return rounds.map((r) => ({ id: r.id, status: r.status, questions: JSON.parse(r.questions), createdAt: r.createdAt.toISOString(), answeredCount: r._count.answers }));
+    return rounds.map((r) => ({ id: r.id, status: r.status as RoundStatus, questions: JSON.parse(r.questions), createdAt: r.createdAt.toISOString(), answeredCount: r._count.answers }));
   }
 
   async reveal(boardId: string, roundId: string): Promise<RoundView> {
@@ -267,16 +249,13 @@ export class RoundService {
   async summary(boardId: string, roundId: string): Promise<string> {
     const view = await this.view(boardId, roundId);
     if (!view.scores) throw new RoundError("round_not_revealed", "The round has not been revealed yet.");
-    const board = await this.rooms.withRoom(boardId, (room) => readBoard(room.doc));
+    const board = await this.live.read(boardId);
     return roundSummary({ questions: view.questions, createdAt: view.createdAt }, view.scores, board, view.answered);
   }
 
   /** The facilitator's "bring everyone to my view" (owner only, R-WORKSHOP); null ends it. */
   async setSpotlight(boardId: string, spotlight: Spotlight | null): Promise<void> {
-    await this.rooms.withRoom(boardId, (room) => {
-      setSpotlight(room.doc, spotlight, WORKSHOP_ORIGIN);
-      return room.whenIdle();
-    });
+    await this.live.change(boardId, (doc) => setSpotlight(doc, spotlight, WORKSHOP_ORIGIN));
   }
 
   private async find(boardId: string, roundId: string) {
@@ -299,14 +278,13 @@ export class RoundService {
         select: { ref: true, name: true, function: true, createdAt: true },
       }),
     ]);
-    await this.rooms.withRoom(boardId, (room) => {
-      const current = readRound(room.doc);
+    await this.live.change(boardId, (doc) => {
+      const current = readRound(doc);
       if (current?.id !== roundId) return;
-      room.doc.transact(() => {
-        if (status && status !== current.status) writeRound(room.doc, { ...current, status });
-        writeAnswered(room.doc, rows.map((r) => ({ ref: r.ref, name: r.name, function: r.function, at: r.createdAt.getTime() })), count);
+      doc.transact(() => {
+        if (status && status !== current.status) writeRound(doc, { ...current, status });
+        writeAnswered(doc, rows.map((r) => ({ ref: r.ref, name: r.name, function: r.function, at: r.createdAt.getTime() })), count);
       }, WORKSHOP_ORIGIN);
-      return room.whenIdle();
     });
   }
 }

@@ -12,9 +12,11 @@
  */
 import * as Y from "yjs";
 import { openDatabase } from "../../server/db/database";
-import { BoardService, type CreatedBoard } from "../../server/boards/boardService";
+import { BoardService } from "../../server/boards/boardService";
+import type { CreatedBoard } from "../../lib/contracts/boards";
 import { generateBoardId, generateToken, hashToken } from "../../server/boards/tokens";
 import { writeBoard } from "../../lib/collab/boardDoc";
+import { DEFAULT_BOARD_TITLE } from "../../lib/valuechain/model";
 
 export interface SeededBoard {
   id: string;
@@ -43,7 +45,7 @@ export async function seedBoards(databaseUrl: string, count: number, title = "Se
   return boards;
 }
 
-export async function createBoardInDb(databaseUrl: string, title = "Untitled board"): Promise<CreatedBoard> {
+export async function createBoardInDb(databaseUrl: string, title = DEFAULT_BOARD_TITLE): Promise<CreatedBoard> {
   const db = await openDatabase(databaseUrl);
   try {
     return await new BoardService(db.prisma).create({ title, players: [], channels: [] });

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from "react";
 import { boardLink, readBoardLinks, replaceRecentLink, saveBoardLinks } from "@/components/home/recentBoards";
+import { boardApi } from "@/components/api/client";
+import type { RotatedTokens, RotateTokensRequest, ShareableTokens } from "@/lib/contracts/boards";
 import { writePageAccess } from "../pageToken";
-import { boardApi } from "../boardApi";
 import { useSession } from "../hooks/useSession";
-import type { ShareableTokens } from "@/lib/contracts";
 
 /** A link this person may give out, or null where the server cannot show it (a board made before it kept them). */
 export interface ShareLinks {
@@ -48,10 +48,8 @@ export function useShareLinks() {
    */
   const replace = useCallback(
     async (which: ReplaceableLink): Promise<number> => {
-      const res = await call<{ editToken?: string; viewToken?: string; ownerToken?: string; closedConnections: number }>("/tokens", {
-        method: "POST",
-        body: { roles: [which === "edit" ? "editor" : which === "view" ? "viewer" : "owner"] },
-      });
+      const body: RotateTokensRequest = { roles: [which === "edit" ? "editor" : which === "view" ? "viewer" : "owner"] };
+      const res = await call<RotatedTokens>("/tokens", { method: "POST", body });
       if (which === "owner") {
         if (!res.ownerToken) throw new Error("The server did not return the new owner link.");
         const owner = link(res.ownerToken)!;

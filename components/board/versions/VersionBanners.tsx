@@ -5,7 +5,7 @@ import { useSession } from "../hooks/useSession";
 import { useShareLinks } from "../share/useShareLinks";
 import { ConfirmInline } from "./ConfirmInline";
 import { useVersions } from "./VersionsContext";
-import type { BoardRef } from "./versionsApi";
+import type { BoardRef } from "@/lib/contracts/versions";
 import { hrefWithView, type VersionView } from "./viewLink";
 
 const BANNER = "flex w-max max-w-[40rem] flex-wrap items-center gap-2 rounded-2xl border bg-white py-1.5 pr-1.5 pl-3 text-sm shadow-md";

@@ -4,7 +4,7 @@ import { useSession } from "../hooks/useSession";
 import { ConfirmInline } from "./ConfirmInline";
 import { fullTime, timeAgo } from "./relativeTime";
 import { useVersions } from "./VersionsContext";
-import { LIVE, type VersionSummary } from "./versionsApi";
+import { LIVE, type VersionSummary } from "@/lib/contracts/versions";
 
 const ACTION = "inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-50";
 

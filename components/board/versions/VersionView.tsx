@@ -7,7 +7,7 @@ import { useGuardLiveShortcuts } from "./useGuardLiveShortcuts";
 import { useLoad } from "./useLoad";
 import type { VersionSelection } from "./useVersionSelection";
 import { useVersions } from "./VersionsContext";
-import { LIVE, type BoardRef, type VersionSummary } from "./versionsApi";
+import { LIVE, type BoardRef, type VersionSummary } from "@/lib/contracts/versions";
 import { VersionCanvas } from "./VersionCanvas";
 
 /**

@@ -4,7 +4,7 @@ import { useSession } from "../hooks/useSession";
 import { SaveVersionForm } from "./SaveVersionForm";
 import { VersionItem } from "./VersionItem";
 import { useVersions } from "./VersionsContext";
-import type { VersionSummary } from "./versionsApi";
+import type { VersionSummary } from "@/lib/contracts/versions";
 
 /** How often "5 minutes ago" is brought up to date while the drawer is open. */
 const CLOCK_MS = 30_000;

@@ -4,7 +4,8 @@ import { parseBoardFile } from "@/lib/valuechain/schema";
 import { useSession } from "../hooks/useSession";
 import type { Loaded } from "./useLoad";
 import { useOpenedVersion, type OpenedVersion } from "./useOpenedVersion";
-import { versionsApi, type BoardRef, type VersionsApi, type VersionSummary } from "./versionsApi";
+import { versionsApi, type VersionsApi } from "./versionsApi";
+import type { BoardRef, VersionSummary } from "@/lib/contracts/versions";
 import { hrefWithView, readView, sameView, type VersionView } from "./viewLink";
 
 export type { VersionView };

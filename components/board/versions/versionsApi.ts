@@ -1,27 +1,18 @@
-/** The browser's side of the versions API (README, HTTP API). */
-import type { BoardDiff } from "@/lib/valuechain/boardDiff";
+/** The versions API as the board page calls it (README, HTTP API), through the one API client. */
 import type { Board, BoardFile } from "@/lib/valuechain/model";
-import { boardApi } from "../boardApi";
-
-import type { VersionSummary } from "@/lib/contracts";
-export type { VersionSummary };
-
-/** One side of a comparison: a version id, or the live board. */
-export type BoardRef = string;
-export const LIVE: BoardRef = "live";
-
-export type CompareResult = BoardDiff & { from: BoardRef; to: BoardRef };
+import { LIVE, type BoardRef, type CompareResult, type RestoredVersion, type SaveVersionRequest, type VersionSummary } from "@/lib/contracts/versions";
+import { boardApi } from "@/components/api/client";
 
 export interface VersionsApi {
   list(): Promise<VersionSummary[]>;
-  save(fields: { name: string; note?: string; author: string }): Promise<VersionSummary>;
+  save(fields: SaveVersionRequest): Promise<VersionSummary>;
   rename(versionId: string, name: string): Promise<VersionSummary>;
   remove(versionId: string): Promise<void>;
   /** A version's board, or the live board for LIVE. */
   board(ref: BoardRef): Promise<Board>;
   compare(from: BoardRef, to: BoardRef): Promise<CompareResult>;
   /** Saves the live board as an automatic version and returns the version's file, without applying it. */
-  restore(versionId: string, author: string): Promise<{ backup: VersionSummary; file: BoardFile }>;
+  restore(versionId: string, author: string): Promise<RestoredVersion>;
 }
 
 export function versionsApi(boardId: string, token: string): VersionsApi {

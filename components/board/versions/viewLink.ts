@@ -5,7 +5,7 @@
  *   `/b/{id}?t=…&compare={from}..{to}`     a comparison, where each side is a version id or `live`.
  * Version ids are base64url, so ".." never occurs inside one.
  */
-import type { BoardRef } from "./versionsApi";
+import type { BoardRef } from "@/lib/contracts/versions";
 
 /** One version, read-only, or a comparison of two boards. */
 export type VersionView = { kind: "version"; id: string } | { kind: "compare"; from: BoardRef; to: BoardRef };

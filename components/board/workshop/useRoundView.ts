@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { RoundsClient, RoundView } from "./api";
+import type { RoundsClient } from "./api";
+import type { RoundView } from "@/lib/contracts/rounds";
 
 export interface LoadedRound {
   view: RoundView | null;

@@ -5,7 +5,7 @@ import type { Board } from "@/lib/valuechain/model";
 import { QUESTION_LABELS, STRATEGY_LABELS, TRANSACTION_LABELS } from "@/lib/valuechain/labels";
 import type { RoundAnswers, RoundQuestion } from "@/lib/valuechain/rounds";
 import { useSession } from "../../hooks/useSession";
-import { RoundApiError } from "../api";
+import { ApiRequestError } from "@/components/api/client";
 import { forgetParticipantId, readDraft, readParticipantId, saveDraft, saveParticipantId } from "../participantStore";
 import { useWorkshop } from "../WorkshopContext";
 import { ChoiceQuestion } from "./ChoiceQuestion";
@@ -69,7 +69,7 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
         participantId = await client.answer(round.id, { participantId: readParticipantId(boardId), participant, answers: toSend });
       } catch (err) {
         // The server no longer knows this browser's id (a restored database): answer as new.
-        if (!(err instanceof RoundApiError && err.code === "unknown_participant")) throw err;
+        if (!(err instanceof ApiRequestError && err.code === "unknown_participant")) throw err;
         forgetParticipantId(boardId);
         participantId = await client.answer(round.id, { participant, answers: toSend });
       }
@@ -78,9 +78,9 @@ export function AnswerPanel({ round, board }: { round: PublicRound; board: Board
       setChanged(false);
     } catch (err) {
       setError(
-        err instanceof RoundApiError && err.code === "round_not_open"
+        err instanceof ApiRequestError && err.code === "round_not_open"
           ? "This round no longer takes answers."
-          : err instanceof RoundApiError && err.code === "round_closed"
+          : err instanceof ApiRequestError && err.code === "round_closed"
             ? "Time is up: this round no longer takes answers, so these were not sent."
             : `Your answers were not sent: ${err instanceof Error ? err.message : String(err)}`,
       );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ArrowLeft } from "lucide-react";
 import type { Board } from "@/lib/valuechain/model";
 import { QUESTION_LABELS } from "@/lib/valuechain/labels";
-import type { RoundListEntry } from "../api";
+import type { RoundListEntry } from "@/lib/contracts/rounds";
 import { RoundResults } from "../results/RoundResults";
 import { useRoundView } from "../useRoundView";
 import { useWorkshop } from "../WorkshopContext";

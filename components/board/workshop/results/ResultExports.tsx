@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ClipboardCopy, Download } from "lucide-react";
-import type { RoundsClient, RoundView } from "../api";
+import type { RoundsClient } from "../api";
+import type { RoundView } from "@/lib/contracts/rounds";
 
 const BUTTON =
   "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";

@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import type { Board } from "@/lib/valuechain/model";
 import { QUESTION_LABELS } from "@/lib/valuechain/labels";
-import type { RoundsClient, RoundView } from "../api";
+import type { RoundsClient } from "../api";
+import type { RoundView } from "@/lib/contracts/rounds";
 import type { AdoptChange } from "../adopt";
 import { percent } from "../decorations";
 import { ResultExports } from "./ResultExports";

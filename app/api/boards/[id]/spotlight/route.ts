@@ -1,13 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
 import { parseBody, requireAccess, route } from "@/server/api/http";
-
-const SpotlightBody = z.object({
-  /** The facilitator's awareness client id: everyone else follows that view. */
-  clientId: z.number().int().nonnegative().max(2 ** 53 - 1),
-  name: z.string().trim().min(1).max(80),
-});
+import { SpotlightBody } from "@/lib/contracts/rounds";
 
 /** Brings everyone to the facilitator's view (owner). */
 export const PUT = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {

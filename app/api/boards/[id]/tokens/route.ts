@@ -1,11 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { getRuntime } from "@/server/runtime";
-import { ApiError, readJson, requireAccess, route, tokenOf } from "@/server/api/http";
-
-const Rotate = z.strictObject({
-  roles: z.array(z.enum(["owner", "editor", "viewer"])).min(1).max(3).default(["editor", "viewer"]),
-});
+import { parseBody, requireAccess, route, tokenOf } from "@/server/api/http";
+import { RotateTokensBody, type RotatedTokens } from "@/lib/contracts/boards";
 
 /**
  * The links the caller's role may give out (any role): the owner gets the edit and view tokens,
@@ -29,13 +25,9 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ id: stri
   const { id } = await ctx.params;
   await requireAccess(req, id, "owner");
   const ownerToken = tokenOf(req) as string; // resolved to the owner just above
-  const parsed = Rotate.safeParse(await readJson(req));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError(400, "invalid_request", issue.message, issue.path.join("."));
-  }
+  const body = await parseBody(req, RotateTokensBody);
   const { boards, collab } = getRuntime();
-  const roles = new Set(parsed.data.roles);
+  const roles = new Set(body.roles);
   const shared = (["editor", "viewer"] as const).filter((r) => roles.has(r));
   // The shared links first, sealed under the current owner token; a new owner token then takes them over.
   const { tokens, revoked } = shared.length ? await boards.rotate(id, shared, ownerToken) : { tokens: {}, revoked: [] as string[] };
@@ -46,5 +38,5 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ id: stri
     ...(tokens.viewer ? { viewToken: tokens.viewer } : {}),
     ...(owner ? { ownerToken: owner.ownerToken } : {}),
     closedConnections: closed,
-  });
+  } satisfies RotatedTokens);
 });

@@ -1,11 +1,10 @@
 import { NextResponse } from "next/server";
 import { getRuntime } from "@/server/runtime";
 import { requireAccess, route } from "@/server/api/http";
-import { roundCall } from "@/server/api/roundErrors";
 
 /** Reveals the answers and scores to everyone (owner). */
 export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string; rid: string }> }) => {
   const { id, rid } = await ctx.params;
   await requireAccess(req, id, "owner");
-  return NextResponse.json(await roundCall(getRuntime().rounds.reveal(id, rid)));
+  return NextResponse.json(await getRuntime().rounds.reveal(id, rid));
 });
