@@ -15,6 +15,10 @@ const TEXT = {
     title: "Too many wrong links",
     body: "Too many wrong board links came from your network in a short time, so board links from it are refused for a few minutes. Try again later, with the link exactly as it was shared.",
   },
+  "not-found": {
+    title: "There is no page here",
+    body: "Check the address, or go back to your boards.",
+  },
   unreachable: {
     title: "The board’s server does not answer",
     body: "Chainboard could not check this link because its server cannot be reached. Reload the page in a moment.",

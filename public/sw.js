@@ -4,10 +4,28 @@
 //   - /_next/static/* (content-hashed, immutable): cache first.
 // The page also sends its own address and the static files it already loaded, so the very
 // first visit (before this worker controlled the page) is covered too.
-const CACHE = "chainboard-shell-v1";
+// Board pages are kept under their address without a token: an old link's `?t=` never lands
+// in the cache (links carry it in the fragment, which requests never contain). v1 kept them
+// with the token, so it is deleted.
+const CACHE = "chainboard-shell-v2";
 
 self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) =>
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  ),
+);
+
+/** The cache key of a board page: its address without a token. */
+function withoutToken(u) {
+  const url = new URL(u, self.location.href);
+  url.searchParams.delete("t");
+  url.hash = "";
+  return url.toString();
+}
 
 function isStatic(url) {
   return url.origin === self.location.origin && url.pathname.startsWith("/_next/static/");
@@ -27,7 +45,12 @@ self.addEventListener("message", (event) => {
   });
   event.waitUntil(
     caches.open(CACHE).then(async (cache) => {
-      for (const u of urls) if (!(await cache.match(u))) await cache.add(u).catch(() => undefined);
+      for (const u of urls) {
+        const key = withoutToken(u);
+        if (await cache.match(key)) continue;
+        const res = await fetch(key).catch(() => null);
+        if (res && res.ok) await cache.put(key, res);
+      }
     }),
   );
 });
@@ -54,11 +77,11 @@ self.addEventListener("fetch", (event) => {
         .then((res) => {
           if (res.ok) {
             const copy = res.clone();
-            caches.open(CACHE).then((c) => c.put(req, copy));
+            caches.open(CACHE).then((c) => c.put(withoutToken(req.url), copy));
           }
           return res;
         })
-        .catch(() => caches.match(req).then((hit) => hit || Response.error())),
+        .catch(() => caches.match(withoutToken(req.url)).then((hit) => hit || Response.error())),
     );
   }
 });

@@ -67,7 +67,8 @@ export function securityHeaders(policy: HeaderPolicy, nonce: string, req: Reques
   ];
   // X-Frame-Options cannot name origins: it only speaks for browsers without frame-ancestors.
   if (!policy.frameAncestors.length) headers.push(["X-Frame-Options", "DENY"]);
-  if (req.secure && policy.hstsMaxAge > 0) headers.push(["Strict-Transport-Security", `max-age=${policy.hstsMaxAge}; includeSubDomains`]);
+  // Not includeSubDomains: other services of the company's domain may still be served over HTTP.
+  if (req.secure && policy.hstsMaxAge > 0) headers.push(["Strict-Transport-Security", `max-age=${policy.hstsMaxAge}`]);
   return headers;
 }
 
@@ -75,7 +76,8 @@ export function securityHeaders(policy: HeaderPolicy, nonce: string, req: Reques
 export function parseFrameAncestors(value: string): string[] {
   const origins = value.split(/[\s,]+/).filter(Boolean);
   for (const origin of origins) {
-    if (!/^https?:\/\/[A-Za-z0-9.\-*]+(:\d+)?$/.test(origin)) throw new Error(`ALLOWED_FRAME_ANCESTORS: "${origin}" is not an origin like https://intranet.example.com`);
+    // A wildcard only as a whole leftmost label of a named host: https://*.example.com, never https://*.
+    if (!/^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?$/.test(origin) && !/^https?:\/\/localhost(:\d+)?$/.test(origin)) throw new Error(`ALLOWED_FRAME_ANCESTORS: "${origin}" is not an origin like https://intranet.example.com`);
   }
   return origins;
 }
@@ -84,7 +86,9 @@ export function parseFrameAncestors(value: string): string[] {
 export function isSecure(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
   if (!trustProxy) return false;
+  // The last entry is the one the trusted proxy added (as for X-Forwarded-For); earlier ones
+  // may come from the client.
   const proto = req.headers["x-forwarded-proto"];
-  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase();
-  return first === "https";
+  const last = (Array.isArray(proto) ? proto.join(",") : proto)?.split(",").pop()?.trim().toLowerCase();
+  return last === "https";
 }

@@ -43,6 +43,15 @@ test("an old ?t= link still opens the board, and its token is taken out of the a
   await expect(page.getByTestId("readonly-banner")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("readonly-banner")).toBeVisible();
+  // The offline shell keeps the page under its address without the token.
+  const cached = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+      return urls;
+    });
+  await expect.poll(async () => (await cached()).some((u) => u.endsWith(`/b/${board.id}`))).toBe(true);
+  expect((await cached()).filter((u) => u.includes(board.viewToken))).toEqual([]);
 });
 
 test("a wrong link and a board that does not exist show the same page, and the API answers both alike", async ({ browser }) => {

@@ -37,9 +37,12 @@ describe("deployment-dependent headers", () => {
 
   it("sends HSTS when a trusted proxy says the browser came over TLS, never over plain HTTP, and not when HSTS_MAX_AGE is 0", async () => {
     const overTls = await fetch(`${embedded.url}/`, { headers: { "x-forwarded-proto": "https" } });
-    expect(overTls.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(overTls.headers.get("strict-transport-security")).toBe("max-age=31536000");
     // Behind TLS the page's websocket is wss: on the same host.
     expect(overTls.headers.get("content-security-policy")).toContain(`connect-src 'self' wss://${new URL(embedded.url).host}`);
+    // The proxy appends what it saw; an "https" the client sent before it does not count.
+    const spoofed = await fetch(`${embedded.url}/`, { headers: { "x-forwarded-proto": "https, http" } });
+    expect(spoofed.headers.get("strict-transport-security")).toBeNull();
     const overHttp = await fetch(`${embedded.url}/`);
     expect(overHttp.headers.get("strict-transport-security")).toBeNull();
     const disabled = await fetch(`${plain.url}/`, { headers: { "x-forwarded-proto": "https" } });
@@ -54,7 +57,8 @@ describe("deployment-dependent headers", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
-  it("refuses to start with an ALLOWED_FRAME_ANCESTORS entry that is not an origin", async () => {
+  it("refuses to start with an ALLOWED_FRAME_ANCESTORS entry that is not an origin, or a wildcard for every site", async () => {
     await expect(startServer({ env: { ALLOWED_FRAME_ANCESTORS: "https://ok.example.com *; script-src" } })).rejects.toThrow(/ALLOWED_FRAME_ANCESTORS/);
+    await expect(startServer({ env: { ALLOWED_FRAME_ANCESTORS: "https://*" } })).rejects.toThrow(/ALLOWED_FRAME_ANCESTORS/);
   });
 });
