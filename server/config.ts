@@ -42,7 +42,7 @@ const EnvSchema = z.object({
   MAX_DOC_MEMORY_BYTES: intFrom(64 * 1024 * 1024),
   MAX_PENDING_BYTES: intFrom(1024 * 1024),
   MAX_PENDING_MS: intFrom(30_000),
-  MAX_SEND_BUFFER_BYTES: intFrom(32 * 1024 * 1024),
+  MAX_SEND_BUFFER_BYTES: intFrom(40 * 1024 * 1024),
   MAX_SYNC_REQUESTS: intFrom(5),
   MAX_HEAP_BYTES: intFrom(0),
   ROOM_EVICT_IDLE_MS: intFrom(120_000),

@@ -90,6 +90,46 @@ describe("Room budgets (R-BUDGET)", () => {
     expect(r.doc.getMap("junk").has("k0-0")).toBe(false);
   });
 
+  it("does not count the history a lagging compaction has not folded yet against MAX_DOC_BYTES, up to twice the limit (R-BUDGET)", async () => {
+    // A compaction that cannot finish: what a busy machine's worker looks like from the room.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const store = new (class extends MemoryStore {
+      override async compact(boardId: string, state: Uint8Array, upto: number) {
+        await held;
+        return super.compact(boardId, state, upto);
+      }
+    })();
+    const r = await room(store, { maxDocBytes: 3_000_000 });
+    const conn = new FakeConnection();
+    r.add(conn);
+    const client = new Y.Doc();
+    const note = client.getText("note");
+    const rewrite = (i: number) => {
+      let update: Uint8Array | null = null;
+      const grab = (u: Uint8Array) => (update = u);
+      client.on("update", grab);
+      client.transact(() => {
+        note.delete(0, note.length);
+        note.insert(0, String(i % 10).repeat(900_000));
+      });
+      client.off("update", grab);
+      return update!;
+    };
+    // Five rewrites of one 900 kB note: a 0.9 MB board with 4.5 MB of history behind it.
+    for (let i = 0; i < 5; i++) {
+      r.applyClientUpdate(conn, rewrite(i));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(r.docBytes).toBeGreaterThan(3_000_000);
+    // Past twice the limit of history, a further rewrite waits for the compaction: refused.
+    expect(() => r.applyClientUpdate(conn, rewrite(5))).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(() => r.applyClientUpdate(conn, rewrite(6))).toThrow(DocumentTooLargeError);
+    release();
+    await r.whenIdle();
+  });
+
   it("counts updates Yjs keeps pending against MAX_DOC_BYTES (R-PENDING)", async () => {
     const r = await room(undefined, { maxDocBytes: 140_000, maxPendingBytes: 10_000_000 });
     const conn = new FakeConnection();

@@ -377,11 +377,22 @@ export class Room {
     if (!paused) queueMicrotask(() => this.releaseHeld());
   };
 
+  /**
+   * R-BUDGET. The size that counts is the board since its last snapshot: the snapshot, what is
+   * waiting for commit or integration, and this update. The committed tail behind the snapshot is
+   * history (a note rewritten ten times is ten copies there, one in the board) that the next
+   * compaction folds away, so it is bounded separately, at twice the limit, while a compaction
+   * catches up. Counting it against the limit refused a 5 MB board whose edits outran a
+   * compaction on a busy machine.
+   */
   private checkBudget(bytes: number, structs: number): void {
-    const total = this.docBytes + this.pendingBytes() + bytes;
-    if (total > this.opts.maxDocBytes) {
+    const pending = this.pendingBytes();
+    const size = this.committed.baseBytes + this.queuedBytes + pending + bytes;
+    const history = this.docBytes + pending + bytes;
+    if (size > this.opts.maxDocBytes || history > 2 * this.opts.maxDocBytes) {
       throw new DocumentTooLargeError(`update of ${bytes} bytes would exceed MAX_DOC_BYTES`);
     }
+    const total = history;
     if (estimateMemory(structCount(this.doc) + structs, total) > this.opts.maxDocMemoryBytes) {
       throw new DocumentTooLargeError(`update of ${structs} structs would exceed MAX_DOC_MEMORY_BYTES`);
     }

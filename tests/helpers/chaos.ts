@@ -196,6 +196,8 @@ export class TrackedClient {
   localUpdates = 0;
   killed = false;
   private readonly logs = new Map<WebSocket, SocketLog>();
+  /** Every close of this client's sockets, as "code reason": what a failed check reports. */
+  readonly closes: string[] = [];
   private nextRequestId = 1;
   private readonly waiters = new Map<number, { resolve: (ok: boolean) => void; ws: WebSocket }>();
 
@@ -212,7 +214,10 @@ export class TrackedClient {
         super(address, protocols);
         client.logs.set(this, { sent: [], ackedUpTo: 0, requests: new Map() });
         this.on("message", (data: WebSocket.RawData) => client.onReceived(frameBytes(data)));
-        this.on("close", () => client.onSocketClosed(this));
+        this.on("close", (code: number, reason: Buffer) => {
+          client.closes.push(`${code} ${reason.toString()}`.trim());
+          client.onSocketClosed(this);
+        });
       }
 
       override send(data: unknown, ...rest: unknown[]): void {

@@ -124,7 +124,8 @@ describe("clients that never read (R-SEND)", () => {
     expect(dropped).toBe(true);
     expect(run.edits).toBeGreaterThan(10);
     // The editor itself is unharmed and its work durable.
-    expect(await editor.requestSaved()).toBe(true);
+    expect(await editor.requestSaved(), `editor's sockets closed: ${JSON.stringify(editor.closes)}`).toBe(true);
+    expect(editor.closes).toEqual([]);
   }, 180_000);
 });
 
