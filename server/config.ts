@@ -66,6 +66,9 @@ const EnvSchema = z.object({
     .optional()
     .default("")
     .refine((v) => v === "" || /^rediss?:\/\//.test(v), { message: "expected redis://… or rediss://…" }),
+  REDIS_CHANNEL_PREFIX: z.string().optional().default("chainboard:"),
+  FANOUT_ORPHAN_MS: intFrom(5000),
+  FAULT_COMMIT_DELAY_MS: intFrom(0),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
 });
 
@@ -108,6 +111,8 @@ export interface Config {
     maxHeapBytes: number;
     /** A board whose connections sent nothing for this long may be evicted to make room. */
     roomEvictIdleMs: number;
+    /** Testing only: every commit waits this long, widening the window between relay and commit. */
+    faultCommitDelayMs: number;
     maxConnectionsPerAddress: number;
     maxBoardsPerAddress: number;
     maxConnectionsPerToken: number;
@@ -139,8 +144,14 @@ export interface Config {
     /** Prefix of every rate-limit key (in Redis, several deployments can share one server). */
     keyPrefix: string;
   };
-  /** Redis shared by several processes for their rate limits; null: each process counts alone. */
+  /** Redis shared by several processes (rate limits, and the boards' fan-out); null: one process. */
   redisUrl: string | null;
+  fanout: {
+    /** Prefix of the boards' pub/sub channels, so deployments sharing one Redis stay apart. */
+    channelPrefix: string;
+    /** An update another process relayed and never reported committed for this long is committed here. */
+    orphanMs: number;
+  };
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
 }
 
@@ -195,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSyncRequests: Math.max(1, e.MAX_SYNC_REQUESTS),
       maxHeapBytes: e.MAX_HEAP_BYTES,
       roomEvictIdleMs: e.ROOM_EVICT_IDLE_MS,
+      faultCommitDelayMs: e.FAULT_COMMIT_DELAY_MS,
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
       maxBoardsPerAddress: e.MAX_BOARDS_PER_ADDRESS,
       maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
@@ -215,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyPrefix: e.RATE_KEY_PREFIX,
     },
     redisUrl: e.REDIS_URL || null,
+    fanout: { channelPrefix: e.REDIS_CHANNEL_PREFIX, orphanMs: e.FANOUT_ORPHAN_MS },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

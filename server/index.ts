@@ -30,6 +30,7 @@ import { createRateLimits } from "./limits/rateLimits";
 import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
+import { RedisFanout } from "./scale/redisFanout";
 
 const ROOT = path.join(import.meta.dirname, "..");
 
@@ -43,6 +44,14 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const versions = new VersionService(db.prisma, live, log, config.limits);
   rooms.addHooks(autoVersionHooks(versions, log));
   const rounds = new RoundService(db.prisma, live, log, config.limits);
+  // Several processes, one service: each board's edits and presence cross processes through Redis.
+  const fanout = config.redisUrl
+    ? new RedisFanout({ redisUrl: config.redisUrl, prefix: config.fanout.channelPrefix, orphanMs: config.fanout.orphanMs, pipeline: rooms.pipeline, log })
+    : null;
+  if (fanout) {
+    await fanout.connect();
+    rooms.addHooks(fanout);
+  }
   const limitStore = config.redisUrl ? await redisStore(config.redisUrl, config.rates.keyPrefix, log) : memoryStore(config.rates.keyPrefix);
   const rateLimits = createRateLimits(config.rates, limitStore);
   const runtime: Runtime = { config, db, boards, rooms, live, versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
@@ -145,6 +154,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
           loadedBoards: rooms.loadedCount,
           connections: collab.connections.size,
           rateLimits: limitStore.state(),
+          fanout: fanout ? fanout.state() : "single-process",
           heapUsed,
           rss,
           eventLoopMaxMs: Math.round(loopDelay.max / 1e5) / 10,
@@ -180,7 +190,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     rounds.stopTimers();
     await rooms.flushAll();
     rooms.closeAll(CloseCode.goingAway, "server shutting down");
+    // Updates adopted from other processes as their rooms unloaded.
+    await rooms.pipeline.whenIdle();
     collab.close();
+    await fanout?.close();
     await db.close();
     await limitStore.close();
     log.info("stopped cleanly");

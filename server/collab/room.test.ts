@@ -1,27 +1,40 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import pino from "pino";
-import type { DocStore, StoredDoc } from "./docStore";
+import type { AppendBatch, DocStore, Snapshot, StoredDoc } from "./docStore";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { DocumentTooLargeError, MAX_DEPARTED_PRESENCE, PRESENCE_FORGET_MS, Room, type RoomConnection, type RoomOptions } from "./room";
 import { STRUCT_COST, structCount } from "./memory";
-import { CloseCode } from "../../lib/collab/protocol";
+import { CommitPipeline } from "./commitPipeline";
+import * as decoding from "lib0/decoding";
+import { CloseCode, MessageType } from "../../lib/collab/protocol";
 
 /** The DocStore contract in memory: what the room commits, nothing else. */
 class MemoryStore implements DocStore {
   snapshot: Uint8Array | null = null;
+  version: number | null = null;
   rows: { id: number; data: Uint8Array }[] = [];
+  /** While set, commits wait for it: the window between relay and commit, held open. */
+  gate: Promise<void> | null = null;
+  commits = 0;
   private nextId = 1;
   async load(): Promise<StoredDoc> {
-    return { snapshot: this.snapshot, updates: this.rows.map((r) => r.data), lastUpdateId: this.rows.at(-1)?.id ?? 0 };
+    return { snapshot: this.snapshot, version: this.version, updates: [...this.rows] };
   }
-  async append(_boardId: string, updates: Uint8Array[]): Promise<number> {
-    for (const data of updates) this.rows.push({ id: this.nextId++, data });
-    return this.nextId - 1;
+  async append(batches: AppendBatch[]): Promise<number[][]> {
+    await this.gate;
+    this.commits++;
+    return batches.map((b) => b.updates.map((data) => (this.rows.push({ id: this.nextId, data }), this.nextId++)));
   }
-  async compact(_boardId: string, state: Uint8Array, upto: number): Promise<void> {
+  async snapshotIfChanged(_boardId: string, known: number | null): Promise<Snapshot | null> {
+    return this.snapshot && this.version !== known ? { state: this.snapshot, version: this.version ?? 0 } : null;
+  }
+  async compact(_boardId: string, state: Uint8Array, expected: number | null, rowIds: number[]): Promise<number | null> {
+    if (expected !== this.version) return null;
     this.snapshot = state;
-    this.rows = this.rows.filter((r) => r.id > upto);
+    this.version = (expected ?? 0) + 1;
+    this.rows = this.rows.filter((r) => !rowIds.includes(r.id));
+    return this.version;
   }
 }
 
@@ -52,7 +65,7 @@ const opts = (o: Partial<RoomOptions> = {}): RoomOptions => ({
 const rooms: Room[] = [];
 afterEach(() => rooms.splice(0).forEach((r) => r.destroy()));
 async function room(store = new MemoryStore(), o: Partial<RoomOptions> = {}) {
-  const r = await Room.load("b", store, opts(o), log);
+  const r = await Room.load("b", opts(o), { store, pipeline: new CommitPipeline(store, log), hooks: {}, log });
   rooms.push(r);
   return r;
 }
@@ -95,9 +108,9 @@ describe("Room budgets (R-BUDGET)", () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const store = new (class extends MemoryStore {
-      override async compact(boardId: string, state: Uint8Array, upto: number) {
+      override async compact(boardId: string, state: Uint8Array, expected: number | null, rowIds: number[]) {
         await held;
-        return super.compact(boardId, state, upto);
+        return super.compact(boardId, state, expected, rowIds);
       }
     })();
     const r = await room(store, { maxDocBytes: 3_000_000 });
@@ -172,6 +185,95 @@ describe("Room budgets (R-BUDGET)", () => {
     expect(stored.store.pendingStructs).toBeNull();
     expect(stored.getMap("board").get("title")).toBe("kept");
     expect(store.snapshot!.length).toBeLessThan(Y.encodeStateAsUpdate(good).length + 50);
+  });
+});
+
+/** The payload of a sync step 2 or update frame from the server. */
+function payloadOf(frame: Uint8Array): Uint8Array {
+  const d = decoding.createDecoder(frame);
+  decoding.readVarUint(d);
+  decoding.readVarUint(d);
+  return decoding.readVarUint8Array(d);
+}
+
+function savedIds(conn: FakeConnection): number[] {
+  return conn.sent.filter((m) => m[0] === MessageType.saved).map((m) => decoding.readVarUint(decoding.createDecoder(m.subarray(1))));
+}
+
+describe("relay at once, acknowledge when durable (R-COMMIT, R-SAVED)", () => {
+  it("relays an update before its commit, serves it to a client joining in between, and says SAVED only after the commit", async () => {
+    const store = new MemoryStore();
+    let open = () => {};
+    store.gate = new Promise<void>((resolve) => (open = resolve));
+    const r = await room(store);
+    const writer = new FakeConnection();
+    const reader = new FakeConnection();
+    r.add(writer);
+    r.add(reader);
+    const [update] = junkUpdates(1, 3);
+    reader.sent = [];
+    r.applyClientUpdate(writer, update);
+    r.requestSaved(writer, 7);
+    // Relayed at once, while the commit waits.
+    expect(reader.sent).toHaveLength(1);
+    const relayed = new Y.Doc();
+    Y.applyUpdate(relayed, payloadOf(reader.sent[0]));
+    expect(relayed.getMap("junk").size).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.rows).toHaveLength(0);
+    expect(savedIds(writer)).toEqual([]);
+    // A client joining now gets it from the sync answer, not from a relay it missed.
+    const joiner = new Y.Doc();
+    for (const m of r.syncAnswer(Y.encodeStateVector(joiner))) Y.applyUpdate(joiner, payloadOf(m));
+    expect(joiner.getMap("junk").size).toBe(3);
+    open();
+    await r.whenIdle();
+    expect(store.rows).toHaveLength(1);
+    expect(savedIds(writer)).toEqual([7]);
+  });
+
+  it("commits the waiting updates of every board of the process in one transaction", async () => {
+    const store = new MemoryStore();
+    let open = () => {};
+    store.gate = new Promise<void>((resolve) => (open = resolve));
+    const pipeline = new CommitPipeline(store, log);
+    const boards = await Promise.all(
+      ["a", "b", "c"].map((id) => Room.load(id, opts(), { store, pipeline, hooks: {}, log })),
+    );
+    rooms.push(...boards);
+    const conns = boards.map((b) => {
+      const c = new FakeConnection();
+      b.add(c);
+      return c;
+    });
+    // The first group is one update of board a; while it waits, all three boards edit.
+    boards[0].applyClientUpdate(conns[0], junkUpdates(1, 1)[0]);
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const [i, b] of boards.entries()) for (const u of junkUpdates(3, 2)) b.applyClientUpdate(conns[i], u);
+    open();
+    await Promise.all(boards.map((b) => b.whenIdle()));
+    expect(store.rows).toHaveLength(10);
+    // One for the first update, one for the nine that arrived while it was in flight.
+    expect(store.commits).toBe(2);
+  });
+
+  it("compacts only what is committed, and merges in a snapshot another process wrote meanwhile", async () => {
+    const store = new MemoryStore();
+    const r = await room(store, { compactAfterUpdates: 3 });
+    const conn = new FakeConnection();
+    r.add(conn);
+    // Another process compacted the board: its snapshot holds an entry this room never saw.
+    const elsewhere = new Y.Doc();
+    elsewhere.getMap("junk").set("from-elsewhere", 1);
+    store.snapshot = Y.encodeStateAsUpdate(elsewhere);
+    store.version = 5;
+    for (const u of junkUpdates(3, 1)) r.applyClientUpdate(conn, u);
+    await r.whenIdle();
+    expect(store.version).toBe(6);
+    expect(store.rows).toHaveLength(0);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, store.snapshot!);
+    expect([...stored.getMap("junk").keys()].sort()).toEqual(["from-elsewhere", "k0-0", "k1-0", "k2-0"]);
   });
 });
 

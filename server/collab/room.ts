@@ -1,11 +1,15 @@
 /**
- * One loaded board: its Y.Doc, awareness, connections and the durable commit pipeline.
+ * One loaded board: its Y.Doc, awareness and connections. The jobs around it live beside it:
+ * update validation (clientUpdate.ts), SAVED bookkeeping (acknowledgements.ts), the grouped
+ * commit (commitPipeline.ts), the board's bytes for sync answers and compaction (boardLog.ts),
+ * presence (presence.ts, awarenessFilter.ts) and extension hooks (hooks.ts).
  *
  * R-LOAD:    a room is created only from a completed load; nothing is served before. A stored
  *            state holding content Yjs cannot integrate is repaired on load (R-PENDING).
- * R-COMMIT:  an update is relayed to other connections only after its database commit, and a
- *            sync answer holds committed content only (CommittedState). Updates that arrive
- *            during a commit are grouped into the next one.
+ * R-COMMIT:  an update the room accepts is relayed to the other connections at once and handed
+ *            to the process's commit pipeline, which commits every board's waiting updates in
+ *            one transaction. A sync answer holds everything applied, committed or not, so a
+ *            client joining between relay and commit misses nothing.
  * R-PENDING: an update Yjs cannot integrate yet (its dependency is missing) counts against the
  *            size limit, is never relayed, served or snapshotted, and is dropped past
  *            MAX_PENDING_BYTES or MAX_PENDING_MS; its senders are closed with 4409 and resend
@@ -17,8 +21,13 @@
  *            MAX_DOC_BYTES or MAX_DOC_MEMORY_BYTES (memory.ts), and (1013) when the process is
  *            past its heap budget. Deletions are always accepted, so a full board stays editable.
  * R-SAVED:   SAVED(id) is sent once every update the connection sent before SAVE_REQUEST(id)
- *            is committed. An update Yjs keeps pending (it depends on a struct the room has not
- *            seen yet) is not committed: SAVED waits until it is integrated and committed.
+ *            is committed (acknowledgements.ts). An update relayed and not yet committed when the
+ *            process dies survives in every client that received it: each resends what the
+ *            server lacks in its sync step 2 when it reconnects.
+ * R-COMPACT: the board's committed bytes are merged into a snapshot in a worker thread and
+ *            written with a compare-and-set on the snapshot's version: with several processes
+ *            on one board only one compaction of a version is written, and it deletes only the
+ *            rows it merged (docStore.ts).
  * R-FAIL:    a failed commit closes every connection (4500) and drops the room; the clients
  *            keep their edits and resend them on reconnect. Nothing stored is overwritten.
  */
@@ -29,13 +38,17 @@ import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import type { DocStore } from "./docStore";
 import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } from "./awarenessFilter";
-import { CommittedState, updateMessage } from "./committedState";
+import { BoardLog, updateMessage } from "./boardLog";
+import { Acknowledgements } from "./acknowledgements";
+import { decodeClientUpdate, DocumentTooLargeError, ServerMemoryFullError, type DecodedUpdate } from "./clientUpdate";
+import type { CommitPipeline, CommitSource } from "./commitPipeline";
+import type { RoomHooks, UpdateOrigin } from "./hooks";
 import { captureWorkshop, restoreWorkshop, touchesWorkshop } from "./workshopGuard";
 import { editingLocked } from "../../lib/collab/boardDoc";
 import { compactUpdates } from "./compaction";
 import { estimateMemory, heapUsed, structCount, type HeapBudget } from "./memory";
 import { DEFAULT_PRESENCE_LIMITS, PresenceRelay, PresenceReservations, awarenessMessages, type PresenceLimits } from "./presence";
-import { CloseCode, MessageType, encodeSaved } from "../../lib/collab/protocol";
+import { CloseCode, MessageType } from "../../lib/collab/protocol";
 import type { Role } from "../../lib/contracts/roles";
 
 export interface RoomConnection {
@@ -60,9 +73,12 @@ export interface RoomOptions extends Partial<PresenceLimits> {
   presenceReservations?: PresenceReservations;
 }
 
-interface PendingUpdate {
-  update: Uint8Array;
-  origin: RoomConnection | null;
+/** What a room shares with the other rooms of its process. */
+export interface RoomContext {
+  store: DocStore;
+  pipeline: CommitPipeline;
+  hooks: RoomHooks;
+  log: Logger;
 }
 
 /** How long a departed presence id's clock is kept (see Room.sweepPresence). */
@@ -70,83 +86,27 @@ export const PRESENCE_FORGET_MS = 60_000;
 /** Departed presence ids whose clock a room keeps at most, however fast people come and go. */
 export const MAX_DEPARTED_PRESENCE = 1000;
 
-export class DocumentTooLargeError extends Error {
-  readonly reason = "document_too_large";
-}
+export { DocumentTooLargeError, MalformedUpdateError, ServerMemoryFullError } from "./clientUpdate";
 
-/** The process is past its heap budget: a growing update waits until memory is freed. */
-export class ServerMemoryFullError extends Error {
-  readonly reason = "server_memory_full";
-}
+/** The origin of updates and presence that another process applied first (hooks.ts). */
+export const REMOTE = Symbol("remote");
 
-/** A client's update that Yjs cannot decode; nothing of it was applied. */
-export class MalformedUpdateError extends Error {
-  readonly reason = "malformed_update";
-}
-
-/**
- * Decodes an update (v1) without applying it. Y.applyUpdate pre-allocates an array as long as
- * the struct count an update announces, so 7 bytes announcing 33 million structs cost ~160 ms
- * and ~260 MB before failing; Y.decodeUpdate reads lazily and fails at the end of the bytes.
- * Decoding first also means a malformed update is refused whole, never half applied.
- *
- * Then the ids are checked, which Yjs does not do: lib0 reads varints up to 2^56, but Yjs
- * adds clocks and lengths in floating point, so a struct ending past 2^53 (or a client id
- * past it) is integrated at the wrong place, the transaction throws half way ("Unexpected
- * case") and the room's document can no longer be encoded for a joining client. An item
- * whose origin or parent is itself or a later struct of its own client cannot exist either.
- */
-function decodeClientUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch (err) {
-    throw new MalformedUpdateError(err instanceof Error ? err.message : String(err));
-  }
-  const safe = Number.isSafeInteger;
-  for (const s of decoded.structs) {
-    if (!safe(s.id.client) || !safe(s.id.clock + s.length)) throw new MalformedUpdateError("struct id beyond 2^53");
-    if (!(s instanceof Y.Item)) continue;
-    const parentId = s.parent instanceof Y.ID ? s.parent : null;
-    for (const ref of [s.origin, s.rightOrigin, parentId]) {
-      if (!ref) continue;
-      if (!safe(ref.client) || !safe(ref.clock)) throw new MalformedUpdateError("reference beyond 2^53");
-      if (ref.client === s.id.client && ref.clock >= s.id.clock) throw new MalformedUpdateError("item refers to itself or a later struct");
-    }
-  }
-  for (const [client, ranges] of decoded.ds.clients) {
-    if (!safe(client) || ranges.some((r) => !safe(r.clock + r.len))) throw new MalformedUpdateError("deletion beyond 2^53");
-  }
-  return decoded;
-}
-
-/** Client → the clock its structs or deletions must reach before they are integrated. */
-type Needs = Map<number, number>;
-
-function addNeed(needs: Needs, client: number, end: number): void {
-  if ((needs.get(client) ?? 0) < end) needs.set(client, end);
-}
-
-export class Room {
+export class Room implements CommitSource {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<RoomConnection>();
   private readonly ownership: AwarenessOwnership;
   private readonly presence: PresenceRelay;
   private readonly maxAwarenessBytes: number;
-  private pending: PendingUpdate[] = [];
-  private appliedSeq = 0;
-  private committedSeq = 0;
-  private saveWaiters: { conn: RoomConnection; id: number; seq: number; pending: boolean }[] = [];
-  /** What each connection sent that Yjs keeps pending on a missing dependency (R-SAVED). */
-  private readonly unintegrated = new Map<RoomConnection, Needs>();
+  private readonly acks: Acknowledgements<RoomConnection>;
+  /** Applied and relayed, not yet handed to the commit pipeline. */
+  private uncommitted: Uint8Array[] = [];
+  /** Handed to the pipeline, not yet committed. */
+  private inFlight = 0;
   private pendingTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
-  private flushScheduled = false;
-  private flushing = false;
   private compacting = false;
   private compaction: Promise<void> | null = null;
-  private queuedBytes = 0;
   /** What the server last wrote into the workshop map (R-WORKSHOP). */
   private workshopWritten: ReturnType<typeof captureWorkshop> = new Map();
   private paused = false;
@@ -162,10 +122,11 @@ export class Room {
 
   private constructor(
     readonly boardId: string,
-    private readonly store: DocStore,
     private readonly opts: RoomOptions,
-    private readonly log: Logger,
-    private readonly committed: CommittedState,
+    private readonly ctx: RoomContext,
+    private readonly log: BoardLog,
+    /** The snapshot version this room's base was read or written at (R-COMPACT). */
+    private snapshotVersion: number | null,
   ) {
     const limits = DEFAULT_PRESENCE_LIMITS;
     this.maxAwarenessBytes = opts.maxAwarenessBytes ?? limits.maxAwarenessBytes;
@@ -178,24 +139,25 @@ export class Room {
       (message) => {
         for (const conn of this.conns) conn.send(message);
       },
-      (err) => this.log.warn({ err, boardId }, "awareness relay failed"),
+      (err) => this.ctx.log.warn({ err, boardId }, "awareness relay failed"),
     );
+    this.acks = new Acknowledgements(this.doc, (conn) => this.held.some((h) => h.conn === conn));
     this.awareness.setLocalState(null);
-    this.awareness.on("update", this.relayAwareness);
+    this.awareness.on("update", this.onAwareness);
   }
 
-  static async load(boardId: string, store: DocStore, opts: RoomOptions, log: Logger): Promise<Room> {
-    const stored = await store.load(boardId);
-    const committed = new CommittedState(stored.snapshot);
-    for (const u of stored.updates) committed.append(u, null, stored.lastUpdateId);
-    const room = new Room(boardId, store, opts, log, committed);
+  static async load(boardId: string, opts: RoomOptions, ctx: RoomContext): Promise<Room> {
+    const stored = await ctx.store.load(boardId);
+    const log = new BoardLog(stored.snapshot);
+    for (const u of stored.updates) log.appendStored(u.data, null, [u.id]);
+    const room = new Room(boardId, opts, ctx, log, stored.version);
     try {
       // Loading replays what is already durable, so the store listener is attached only after.
       Y.transact(room.doc, () => {
         if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(room.doc, u);
+        for (const u of stored.updates) Y.applyUpdate(room.doc, u.data);
       });
-      if (room.pendingBytes() > 0) await room.repair(stored.lastUpdateId);
+      if (room.pendingBytes() > 0) await room.repair(stored.updates.map((u) => u.id));
     } catch (err) {
       // Its timers would otherwise keep a room nobody can reach alive.
       room.destroy();
@@ -203,7 +165,7 @@ export class Room {
     }
     room.workshopWritten = captureWorkshop(room.doc);
     room.paused = editingLocked(room.doc);
-    room.doc.on("update", room.enqueueListener);
+    room.doc.on("update", room.onUpdate);
     room.doc.on("afterTransaction", room.afterTransaction);
     return room;
   }
@@ -213,12 +175,15 @@ export class Room {
    * drop it, keep everything that was integrated, and store the clean state as the snapshot
    * so that the board is served, counted and edited from what it really holds.
    */
-  private async repair(lastUpdateId: number): Promise<void> {
-    const { state, dropped } = await compactUpdates(this.committed.all());
+  private async repair(rowIds: number[]): Promise<void> {
+    const { state, dropped } = await compactUpdates(this.log.all());
     this.dropPendingStructs();
-    await this.store.compact(this.boardId, state, lastUpdateId);
-    this.committed.reset(state);
-    this.log.warn({ boardId: this.boardId, droppedBytes: dropped, bytes: state.length }, "repaired board: dropped content that could not be integrated");
+    const version = await this.ctx.store.compact(this.boardId, state, this.snapshotVersion, rowIds);
+    // Another process repaired or compacted it a moment ago: load again from what it wrote.
+    if (version === null) throw new Error("the board was compacted by another process while it was repaired; retry");
+    this.snapshotVersion = version;
+    this.log.reset(state);
+    this.ctx.log.warn({ boardId: this.boardId, droppedBytes: dropped, bytes: state.length }, "repaired board: dropped content that could not be integrated");
   }
 
   /**
@@ -249,12 +214,10 @@ export class Room {
     this.doc.store.pendingDs = null;
   }
 
-  /** Bytes of the board: committed, plus applied and waiting for their commit. */
+  /** Bytes of the board as held: the snapshot and every update applied after it. */
   get docBytes(): number {
-    return this.committed.bytes + this.queuedBytes;
+    return this.log.bytes;
   }
-
-  private readonly enqueueListener = (update: Uint8Array, origin: unknown) => this.enqueue(update, origin);
 
   // --- connections -------------------------------------------------------------------------
 
@@ -271,8 +234,7 @@ export class Room {
   remove(conn: RoomConnection): void {
     if (!this.conns.delete(conn)) return;
     // Its held updates stay: they are edits it made, applied when the pause ends.
-    this.saveWaiters = this.saveWaiters.filter((w) => w.conn !== conn);
-    this.unintegrated.delete(conn);
+    this.acks.forget(conn);
     const ids = [...conn.awarenessIds].filter((id) => this.awareness.getStates().has(id));
     this.ownership.release(conn, ids);
     if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
@@ -317,7 +279,32 @@ export class Room {
     this.integrate(conn, update, decoded);
   }
 
-  private integrate(conn: RoomConnection | null, update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): void {
+  /**
+   * An update another process applied first (hooks.ts): relayed here, committed by its process
+   * (or here, when that process dies first: redisFanout.ts). Returns its number for remoteSettled. Not checked against this room's budget: the other process did, and
+   * refusing it here would split the board in two.
+   */
+  applyRemoteUpdate(update: Uint8Array): number {
+    if (this.broken) return 0;
+    Y.applyUpdate(this.doc, update, REMOTE);
+    this.boundPending();
+    return this.acks.remoteApplied();
+  }
+
+  /**
+   * The remote update numbered `seq` by applyRemoteUpdate is committed, by its process or by this
+   * one: SAVED no longer waits for it.
+   */
+  remoteSettled(seq: number): void {
+    this.acks.settled(seq);
+  }
+
+  /** Presence another process's connections changed. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  private integrate(conn: RoomConnection | null, update: Uint8Array, decoded: DecodedUpdate): void {
     Y.transact(
       this.doc,
       (tr) => {
@@ -332,7 +319,7 @@ export class Room {
       conn,
     );
     this.relayToSender = false;
-    if (conn) this.trackPending(conn, decoded);
+    if (conn) this.acks.track(conn, decoded);
     this.boundPending();
   }
 
@@ -360,10 +347,10 @@ export class Room {
       try {
         this.integrate(origin, update, Y.decodeUpdate(update));
       } catch (err) {
-        this.log.warn({ err, boardId: this.boardId }, "a held update could not be applied");
+        this.ctx.log.warn({ err, boardId: this.boardId }, "a held update could not be applied");
       }
     }
-    this.answerSaveWaiters();
+    this.acks.answer();
   }
 
   /** The server's own writes (rounds, spotlight, pause) are what the guard restores to. */
@@ -387,13 +374,12 @@ export class Room {
    */
   private checkBudget(bytes: number, structs: number): void {
     const pending = this.pendingBytes();
-    const size = this.committed.baseBytes + this.queuedBytes + pending + bytes;
+    const size = this.log.baseBytes + this.log.uncommittedBytes + pending + bytes;
     const history = this.docBytes + pending + bytes;
     if (size > this.opts.maxDocBytes || history > 2 * this.opts.maxDocBytes) {
       throw new DocumentTooLargeError(`update of ${bytes} bytes would exceed MAX_DOC_BYTES`);
     }
-    const total = history;
-    if (estimateMemory(structCount(this.doc) + structs, total) > this.opts.maxDocMemoryBytes) {
+    if (estimateMemory(structCount(this.doc) + structs, history) > this.opts.maxDocMemoryBytes) {
       throw new DocumentTooLargeError(`update of ${structs} structs would exceed MAX_DOC_MEMORY_BYTES`);
     }
     if (heapUsed() > this.opts.heapBudget.updates) throw new ServerMemoryFullError("the server is past its heap budget");
@@ -416,56 +402,16 @@ export class Room {
   }
 
   private dropPending(why: string): void {
-    this.log.warn({ boardId: this.boardId, bytes: this.pendingBytes(), why }, "dropped updates that could not be integrated");
+    this.ctx.log.warn({ boardId: this.boardId, bytes: this.pendingBytes(), why }, "dropped updates that could not be integrated");
     this.dropPendingStructs();
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.pendingTimer = null;
-    const senders = [...this.unintegrated.keys()];
-    this.unintegrated.clear();
-    for (const conn of senders) conn.close(CloseCode.resyncNeeded, "resync: updates could not be integrated");
+    for (const conn of this.acks.dropUnintegrated()) conn.close(CloseCode.resyncNeeded, "resync: updates could not be integrated");
   }
 
-  /**
-   * Records what of `conn`'s update Yjs could not integrate yet (a struct or deletion whose
-   * dependency the room has not seen, e.g. a client's live edit that overtook its offline
-   * edits). SAVED for that connection waits until the room's state vector covers it.
-   */
-  private trackPending(conn: RoomConnection, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): void {
-    const store = this.doc.store;
-    if (!store.pendingStructs && !store.pendingDs) {
-      // Everything any connection sent is integrated now.
-      this.unintegrated.clear();
-      return;
-    }
-    const needs: Needs = this.unintegrated.get(conn) ?? new Map();
-    for (const s of structs) {
-      if (s instanceof Y.Skip) continue;
-      const end = s.id.clock + s.length;
-      if (Y.getState(store, s.id.client) < end) addNeed(needs, s.id.client, end);
-    }
-    for (const [client, ranges] of ds.clients) {
-      for (const { clock, len } of ranges) if (Y.getState(store, client) < clock + len) addNeed(needs, client, clock + len);
-    }
-    if (needs.size) this.unintegrated.set(conn, needs);
-  }
-
-  /** Whether `conn` has sent something still pending; forgets what has been integrated since. */
-  private hasPending(conn: RoomConnection): boolean {
-    if (this.held.some((h) => h.conn === conn)) return true;
-    const needs = this.unintegrated.get(conn);
-    if (!needs) return false;
-    for (const [client, end] of needs) if (Y.getState(this.doc.store, client) >= end) needs.delete(client);
-    if (needs.size) return true;
-    this.unintegrated.delete(conn);
-    return false;
-  }
-
-  /**
-   * Answers a client's sync step 1 with the committed state it lacks (R-COMMIT, R-PENDING):
-   * updates applied but not committed yet reach it by the relay after their commit.
-   */
+  /** Answers a client's sync step 1 with everything applied that it lacks (R-COMMIT, R-PENDING). */
   syncAnswer(stateVector: Uint8Array): Uint8Array[] {
-    return this.committed.answer(stateVector);
+    return this.log.answer(stateVector);
   }
 
   applyAwareness(conn: RoomConnection, update: Uint8Array): void {
@@ -477,75 +423,95 @@ export class Room {
   }
 
   requestSaved(conn: RoomConnection, id: number): void {
-    const pending = this.hasPending(conn);
-    if (!pending && this.committedSeq >= this.appliedSeq) conn.send(encodeSaved(id));
-    else this.saveWaiters.push({ conn, id, seq: this.appliedSeq, pending });
+    this.acks.request(conn, id);
   }
 
-  // --- durable pipeline ------------------------------------------------------------------------
+  // --- relay at once, commit right after (R-COMMIT) -------------------------------------------
 
-  private enqueue(update: Uint8Array, origin: unknown): void {
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.broken) return;
-    const sender = this.conns.has(origin as RoomConnection) && !this.relayToSender ? (origin as RoomConnection) : null;
-    this.pending.push({ update, origin: sender });
-    this.appliedSeq++;
-    this.queuedBytes += update.length;
-    if (!this.flushScheduled && !this.flushing) {
-      this.flushScheduled = true;
-      // Group commit: every update that arrives in this event-loop turn shares one transaction.
-      setImmediate(() => void this.flush());
+    const kind: UpdateOrigin = origin === REMOTE ? "remote" : this.conns.has(origin as RoomConnection) ? "client" : "server";
+    const sender = kind === "client" && !this.relayToSender ? (origin as RoomConnection) : null;
+    const message = updateMessage(update);
+    for (const conn of this.conns) if (conn !== sender) conn.send(message);
+    if (kind === "remote") {
+      this.log.appendStored(update, message);
+    } else {
+      this.log.appendUncommitted(update, message);
+      this.uncommitted.push(update);
+      this.acks.applied();
+      this.ctx.pipeline.schedule(this);
     }
+    this.ctx.hooks.changed?.(this, update, kind);
+  };
+
+  takeUncommitted(): Uint8Array[] {
+    const taken = this.uncommitted;
+    this.uncommitted = [];
+    this.inFlight += taken.length;
+    return taken;
   }
 
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    this.flushing = true;
-    try {
-      while (this.pending.length && !this.broken) {
-        const batch = this.pending;
-        this.pending = [];
-        const rowId = await this.store.append(this.boardId, batch.map((p) => p.update));
-        for (const p of batch) this.queuedBytes -= p.update.length;
-        this.committedSeq += batch.length;
-        this.relay(batch, rowId);
-        this.answerSaveWaiters();
-        if (this.shouldCompact()) void this.compact();
-      }
-    } catch (err) {
-      this.fail(err);
-    } finally {
-      this.flushing = false;
-    }
-    if (!this.pending.length || this.broken) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const w of waiters) w();
-    }
+  committed(count: number, rowIds: number[]): void {
+    this.inFlight -= count;
+    if (this.broken) return;
+    this.log.committed(count, rowIds);
+    this.acks.committed(count);
+    this.ctx.hooks.committed?.(this, count);
+    if (this.shouldCompact()) void this.compact();
+    this.notifyIdle();
+  }
+
+  commitFailed(err: unknown): void {
+    this.inFlight = 0;
+    this.fail(err);
+    this.notifyIdle();
+  }
+
+  private notifyIdle(): void {
+    if (!this.idle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private idle(): boolean {
+    return this.broken || (!this.uncommitted.length && !this.inFlight);
   }
 
   /** Every COMPACT_AFTER_UPDATES updates, or once the tail outweighs the snapshot (and 1 MiB). */
   private shouldCompact(): boolean {
     if (this.compacting || this.broken) return false;
-    const tail = this.committed.bytes - this.committed.baseBytes;
-    return this.committed.tailLength >= this.opts.compactAfterUpdates || tail > Math.max(1024 * 1024, this.committed.baseBytes);
+    const tail = this.log.bytes - this.log.baseBytes;
+    return this.log.tailLength >= this.opts.compactAfterUpdates || tail > Math.max(1024 * 1024, this.log.baseBytes);
   }
 
   /**
-   * Merges the committed bytes (never the live doc, which may hold uncommitted or pending
-   * content) into a new snapshot in the worker thread, while edits keep being committed.
+   * R-COMPACT. Merges the stored bytes (never the live doc, which may hold uncommitted or pending
+   * content) into a new snapshot in the worker thread, while edits keep being committed. When
+   * another process compacted since this room last read the snapshot, its snapshot is merged in
+   * too, so the new one holds everything the rows it replaces held.
    */
   private async compact(): Promise<void> {
-    const job = this.committed.toCompact();
+    const job = this.log.toCompact();
     if (!job) return;
     this.compacting = true;
     let done = () => {};
     this.compaction = new Promise((resolve) => (done = resolve));
     try {
-      const { state, dropped } = await compactUpdates(job.updates);
+      const newer = await this.ctx.store.snapshotIfChanged(this.boardId, this.snapshotVersion);
+      const { state, dropped } = await compactUpdates(newer ? [newer.state, ...job.updates] : job.updates);
       if (this.broken) return;
-      await this.store.compact(this.boardId, state, job.uptoRowId);
-      this.committed.compacted(state, job.count);
-      this.log.debug({ boardId: this.boardId, bytes: state.length, dropped }, "compacted board");
+      const expected = newer ? newer.version : this.snapshotVersion;
+      const version = await this.ctx.store.compact(this.boardId, state, expected, job.rowIds);
+      if (version === null) {
+        // Another process wrote a compaction a moment ago; the next one here merges it in.
+        this.ctx.log.debug({ boardId: this.boardId }, "another process compacted this board first");
+        return;
+      }
+      this.snapshotVersion = version;
+      this.log.compacted(state, job.count);
+      this.ctx.log.debug({ boardId: this.boardId, bytes: state.length, dropped }, "compacted board");
     } catch (err) {
       this.fail(err);
     } finally {
@@ -555,32 +521,10 @@ export class Room {
     }
   }
 
-  private relay(batch: PendingUpdate[], rowId: number): void {
-    for (const { update, origin } of batch) {
-      const message = updateMessage(update);
-      this.committed.append(update, message, rowId);
-      for (const conn of this.conns) if (conn !== origin) conn.send(message);
-    }
-  }
-
-  private answerSaveWaiters(): void {
-    const still: typeof this.saveWaiters = [];
-    for (const w of this.saveWaiters) {
-      if (w.pending && !this.hasPending(w.conn)) {
-        // Integrated since the request: by an update applied after it, so wait for that one too.
-        w.pending = false;
-        w.seq = this.appliedSeq;
-      }
-      if (!w.pending && w.seq <= this.committedSeq) w.conn.send(encodeSaved(w.id));
-      else still.push(w);
-    }
-    this.saveWaiters = still;
-  }
-
   private fail(err: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    this.log.error({ err, boardId: this.boardId }, "storing board failed; closing its connections");
+    this.ctx.log.error({ err, boardId: this.boardId }, "storing board failed; closing its connections");
     for (const conn of this.conns) conn.close(CloseCode.storageFailed, "storage failed");
     this.onBroken(err);
   }
@@ -590,22 +534,27 @@ export class Room {
     // A compaction in flight is waited for too: unloading or shutting down mid-way would
     // leave its write to a closed database.
     const compaction = this.compaction ?? Promise.resolve();
-    if ((!this.pending.length && !this.flushing && !this.flushScheduled) || this.broken) return compaction;
+    if (this.idle()) return compaction;
     return new Promise<void>((resolve) => this.idleWaiters.push(resolve)).then(() => this.compaction ?? compaction);
   }
 
-  // --- awareness relay (batched and byte-bounded: presence.ts) -------------------------------
+  // --- presence (batched and byte-bounded: presence.ts) ---------------------------------------
 
-  private relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
-    this.presence.add(added.concat(updated, removed));
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = added.concat(updated, removed);
+    this.presence.add(changed);
+    if (origin !== REMOTE && changed.length && this.ctx.hooks.presence) {
+      this.ctx.hooks.presence(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   destroy(): void {
     clearInterval(this.presenceSweep);
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.presence.destroy();
-    this.awareness.off("update", this.relayAwareness);
+    this.awareness.off("update", this.onAwareness);
     this.awareness.destroy();
+    this.doc.off("update", this.onUpdate);
     this.doc.off("afterTransaction", this.afterTransaction);
     this.doc.destroy();
   }

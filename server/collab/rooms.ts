@@ -13,6 +13,8 @@ import type { Logger } from "pino";
 import type { DocStore } from "./docStore";
 import { heapUsed } from "./memory";
 import { Room, type RoomOptions } from "./room";
+import { CommitPipeline, type CommitStats } from "./commitPipeline";
+import { HookChain, type RoomHooks } from "./hooks";
 import { CloseCode } from "../../lib/collab/protocol";
 import { DEFAULT_PRESENCE_LIMITS, PresenceReservations } from "./presence";
 
@@ -20,17 +22,11 @@ export interface RoomManagerOptions extends RoomOptions {
   maxLoadedBoards: number;
   roomIdleUnloadMs: number;
   roomEvictIdleMs: number;
+  /** Fault injection for tests: every commit waits this long (FAULT_COMMIT_DELAY_MS). */
+  faultCommitDelayMs?: number;
 }
 
-/** Lifecycle hooks for features built on rooms (automatic versions). */
-export interface RoomHooks {
-  /** A room finished loading (before anyone is served). */
-  loaded?(room: Room): void;
-  /** The last connection left (the room may be unloaded later). */
-  empty?(room: Room): void;
-  /** The room is leaving memory. */
-  unloaded?(room: Room): void;
-}
+export type { RoomHooks } from "./hooks";
 
 export class TooManyRoomsError extends Error {
   readonly reason = "too_many_rooms";
@@ -42,7 +38,9 @@ export class RoomManager {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Holders that are not websocket connections (API reads, restores) keep a room loaded. */
   private readonly leases = new Map<string, number>();
-  private hooks: RoomHooks[] = [];
+  private readonly hooks = new HookChain();
+  /** One for every room of the process: their updates share transactions (R-COMMIT). */
+  readonly pipeline: CommitPipeline;
 
   private readonly opts: RoomManagerOptions;
 
@@ -50,14 +48,16 @@ export class RoomManager {
     private readonly store: DocStore,
     opts: RoomManagerOptions,
     private readonly log: Logger,
+    onCommit?: (stats: CommitStats) => void,
   ) {
+    this.pipeline = new CommitPipeline(store, log, onCommit, opts.faultCommitDelayMs ?? 0);
     // One reservation store for all rooms, so a presence id stays reserved after its room unloads.
     const reserveMs = opts.presenceReserveMs ?? DEFAULT_PRESENCE_LIMITS.presenceReserveMs;
     this.opts = { ...opts, presenceReservations: opts.presenceReservations ?? new PresenceReservations(reserveMs) };
   }
 
   addHooks(hooks: RoomHooks): void {
-    this.hooks.push(hooks);
+    this.hooks.add(hooks);
   }
 
   get loadedCount(): number {
@@ -87,16 +87,29 @@ export class RoomManager {
     }
     let pending = this.loading.get(boardId);
     if (!pending) {
-      pending = Room.load(boardId, this.store, this.opts, this.log).then((room) => {
-        room.onBroken = () => this.drop(boardId, room);
-        this.rooms.set(boardId, room);
-        for (const h of this.hooks) h.loaded?.(room);
-        return room;
-      });
+      pending = this.load(boardId);
       this.loading.set(boardId, pending);
       pending.finally(() => this.loading.delete(boardId)).catch(() => {});
     }
     return pending;
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    const ctx = { store: this.store, pipeline: this.pipeline, hooks: this.hooks, log: this.log };
+    let room: Room | null = null;
+    try {
+      await this.hooks.loading(boardId);
+      room = await Room.load(boardId, this.opts, ctx);
+      await this.hooks.loaded(room);
+    } catch (err) {
+      room?.destroy();
+      this.hooks.loadFailed(boardId);
+      throw err;
+    }
+    const loaded = room;
+    loaded.onBroken = () => this.drop(boardId, loaded);
+    this.rooms.set(boardId, loaded);
+    return loaded;
   }
 
   private full(): boolean {
@@ -137,7 +150,7 @@ export class RoomManager {
   release(boardId: string): void {
     const room = this.rooms.get(boardId);
     if (!room || room.conns.size > 0 || this.leases.has(boardId) || this.unloadTimers.has(boardId)) return;
-    for (const h of this.hooks) h.empty?.(room);
+    this.hooks.empty(room);
     const timer = setTimeout(() => void this.unload(boardId, room), this.opts.roomIdleUnloadMs);
     timer.unref();
     this.unloadTimers.set(boardId, timer);
@@ -161,7 +174,7 @@ export class RoomManager {
   private drop(boardId: string, room: Room): void {
     if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
     this.cancelUnload(boardId);
-    for (const h of this.hooks) h.unloaded?.(room);
+    this.hooks.unloaded(room);
     room.destroy();
   }
 

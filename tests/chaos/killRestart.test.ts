@@ -4,9 +4,11 @@
  * the same port and database, and the clients reconnect by themselves and finish.
  *
  * "Acknowledged" = the server answered SAVED to a SAVE_REQUEST sent after the update on the
- * same socket (R-SAVED), or relayed the update to another client (R-COMMIT: relay only after
- * the commit). Right after the kill, while the server is dead, the database must already hold
- * every acknowledged update; at the end it must equal every client.
+ * same socket (R-SAVED). Right after the kill, while the server is dead, the database must
+ * already hold every acknowledged update. An update relayed to another client may not be
+ * committed yet when the server dies (R-COMMIT: relay at once, commit right after): it must be
+ * in the database at the end all the same, resent by the clients that saw it when they
+ * reconnect. At the end the database must equal every client.
  *
  * One server process serves the whole file; each seed gets its own board and one kill.
  * CHAOS_SEEDS (npm run test:chaos) raises the number of seeds.
@@ -71,10 +73,12 @@ interface RunOptions {
 }
 
 interface RunReport {
-  /** Acknowledged updates (SAVED per client, plus distinct relays) when the server died. */
+  /** Updates acknowledged with SAVED when the server died. */
   ackedAtKill: number;
   /** Distinct updates relayed before the server died. */
   relayedAtKill: number;
+  /** Of those, how many the database did not hold yet when the server died (relayed before their commit). */
+  relayedUncommittedAtKill: number;
   killedAtOp: number;
   killedOn: string;
   offlineOps: number;
@@ -104,7 +108,7 @@ async function runKillRestart(seed: number, opts: RunOptions): Promise<RunReport
   };
   const clients = Array.from({ length: CLIENTS }, () => new TrackedClient(server.wsUrl, board.id, board.editToken, { relayed, onAck }));
   const rngs = clients.map(() => rng.fork());
-  const report: RunReport = { ackedAtKill: 0, relayedAtKill: 0, killedAtOp: 0, killedOn: killOn, offlineOps: 0, missingAtKill: [], missingAtEnd: [], byteIdentical: 0 };
+  const report: RunReport = { ackedAtKill: 0, relayedAtKill: 0, relayedUncommittedAtKill: 0, killedAtOp: 0, killedOn: killOn, offlineOps: 0, missingAtKill: [], missingAtEnd: [], byteIdentical: 0 };
   const t0 = performance.now();
   let issued = 0;
   const mark = (what: string) => {
@@ -147,11 +151,11 @@ async function runKillRestart(seed: number, opts: RunOptions): Promise<RunReport
       await waitFor(() => alive().every((c) => !c.provider.wsconnected), 10_000, "clients notice the crash");
       const acked = new Coverage();
       for (const c of clients) acked.merge(c.acked);
-      acked.merge(relayed);
       report.ackedAtKill = acked.updates;
       report.relayedAtKill = relayed.updates;
       const stored = await storedDoc(server.databaseUrl, board.id);
       report.missingAtKill = acked.missingFrom(stored.doc);
+      report.relayedUncommittedAtKill = relayed.missingFrom(stored.doc).length;
       stored.doc.destroy();
       // Clients keep editing while the server is down: offline edits, pushed on reconnect.
       const before = issued;
@@ -197,6 +201,7 @@ async function runKillRestart(seed: number, opts: RunOptions): Promise<RunReport
     const stored = await storedDoc(server.databaseUrl, board.id);
     const acked = new Coverage();
     for (const c of clients) acked.merge(c.acked);
+    // Relayed updates too, committed or not when the server died: the clients that saw them resent them.
     acked.merge(relayed);
     report.missingAtEnd = acked.missingFrom(stored.doc);
     // Usually the raw encodings match byte for byte; they need not (see normalForm), so a

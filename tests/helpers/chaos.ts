@@ -4,9 +4,9 @@
  * - `startServerWhenBuilt`: startServer that waits while the web app's production build is
  *   missing or being rebuilt by someone else (the server cannot start without `.next/`).
  * - `TrackedClient`: a stock y-websocket provider whose socket records every frame it sends and
- *   receives, so a test knows exactly which updates the server acknowledged: with SAVED for a
- *   SAVE_REQUEST sent after them on the same socket (R-SAVED), or by relaying them to another
- *   client, which by R-COMMIT happens only after their commit.
+ *   receives, so a test knows exactly which updates the server acknowledged with SAVED for a
+ *   SAVE_REQUEST sent after them on the same socket (R-SAVED), and which it relayed to other
+ *   clients (R-COMMIT: at once, before their commit; they survive a crash through those clients).
  * - `Coverage`: the structs and deletions of a set of updates, and which of them a document lacks.
  * - `storedDoc`: the board as the database holds it (snapshot + update rows).
  */
@@ -344,7 +344,7 @@ export async function storedDoc(databaseUrl: string, boardId: string): Promise<{
     const stored = await new PrismaDocStore(db.prisma).load(boardId);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
+    for (const u of stored.updates) Y.applyUpdate(doc, u.data);
     return { doc, rows: stored.updates.length, snapshotBytes: stored.snapshot?.length ?? 0 };
   } finally {
     await db.close();

@@ -1,9 +1,10 @@
 /**
- * A board's committed state as the bytes that are in the database: the last snapshot (base)
- * plus every update committed after it (tail), in commit order.
+ * A loaded board as bytes: the last snapshot (base) plus every update applied after it (tail),
+ * in the order the room applied them. Most of the tail is in the database; the updates at its
+ * end may still be on their way there (R-COMMIT: relayed at once, committed right after).
  *
  * Sync answers are built from these bytes rather than by encoding the live Y.Doc, because:
- * - only committed content can reach a joining client (R-COMMIT), with no wait;
+ * - a joining client gets everything the others were relayed, with no wait (R-COMMIT);
  * - content Yjs keeps pending (its dependency is missing) is never served (R-PENDING);
  * - nothing is encoded on the event loop: a large board is answered with the tail's messages
  *   and the stored base, which are the same buffers for every client (one copy in memory
@@ -36,23 +37,38 @@ function step2Message(update: Uint8Array): Uint8Array {
 }
 
 interface TailEntry {
+  update: Uint8Array;
   /** The relay message of this update (shared with the relay to live connections). */
   message: Uint8Array | null;
-  update: Uint8Array;
-  /** Database id of the row that holds it. */
-  rowId: number;
+  /** Applied by this process and not committed yet: a compaction must not fold it. */
+  uncommitted: boolean;
+  /** Database rows this entry accounts for, once known (a grouped commit lists them on its last entry). */
+  rowIds: number[];
 }
 
-export class CommittedState {
+export interface CompactionJob {
+  /** The base and the tail entries to merge, oldest first. */
+  updates: Uint8Array[];
+  /** The rows the merged state replaces. */
+  rowIds: number[];
+  /** How many tail entries the job covers (the tail's committed prefix). */
+  count: number;
+}
+
+export class BoardLog {
   private base: Uint8Array;
   private baseMessage: Uint8Array | null = null;
   private tail: TailEntry[] = [];
   private tailBytes = 0;
+  /** Uncommitted entries, oldest first: commits complete in this order. */
+  private waiting: TailEntry[] = [];
+  private waitingBytes = 0;
 
   constructor(snapshot: Uint8Array | null) {
     this.base = snapshot ?? EMPTY_UPDATE;
   }
 
+  /** Bytes of the base and the whole tail. */
   get bytes(): number {
     return this.base.length + this.tailBytes;
   }
@@ -61,24 +77,50 @@ export class CommittedState {
     return this.base.length;
   }
 
+  /** Bytes applied here and not committed yet. */
+  get uncommittedBytes(): number {
+    return this.waitingBytes;
+  }
+
   get tailLength(): number {
     return this.tail.length;
   }
 
-  /** `message` is the update's relay message when one was built already. */
-  append(update: Uint8Array, message: Uint8Array | null, rowId: number): void {
-    this.tail.push({ update, message, rowId });
+  /** An update stored already (loaded rows), or held by another process that commits it. */
+  appendStored(update: Uint8Array, message: Uint8Array | null, rowIds: number[] = []): void {
+    this.tail.push({ update, message, uncommitted: false, rowIds });
     this.tailBytes += update.length;
+  }
+
+  /** An update this process applied and will commit. */
+  appendUncommitted(update: Uint8Array, message: Uint8Array | null): void {
+    const entry: TailEntry = { update, message, uncommitted: true, rowIds: [] };
+    this.tail.push(entry);
+    this.waiting.push(entry);
+    this.tailBytes += update.length;
+    this.waitingBytes += update.length;
+  }
+
+  /** The oldest `count` uncommitted entries are now stored in `rowIds`. */
+  committed(count: number, rowIds: number[]): void {
+    const done = this.waiting.splice(0, count);
+    for (const entry of done) {
+      entry.uncommitted = false;
+      this.waitingBytes -= entry.update.length;
+    }
+    if (done.length) done[done.length - 1].rowIds = rowIds;
   }
 
   all(): Uint8Array[] {
     return [this.base, ...this.tail.map((t) => t.update)];
   }
 
-  /** What a compaction merges now: the base and the whole tail, up to the returned row id. */
-  toCompact(): { updates: Uint8Array[]; uptoRowId: number; count: number } | null {
-    if (!this.tail.length) return null;
-    return { updates: this.all(), uptoRowId: this.tail[this.tail.length - 1].rowId, count: this.tail.length };
+  /** What a compaction merges now: the base and the tail up to its first uncommitted entry. */
+  toCompact(): CompactionJob | null {
+    const first = this.waiting.length ? this.tail.indexOf(this.waiting[0]) : this.tail.length;
+    if (first <= 0) return null;
+    const entries = this.tail.slice(0, first);
+    return { updates: [this.base, ...entries.map((t) => t.update)], rowIds: entries.flatMap((t) => t.rowIds), count: first };
   }
 
   /** The compaction of the first `count` tail entries is stored: it becomes the base. */
@@ -89,15 +131,17 @@ export class CommittedState {
     this.baseMessage = null;
   }
 
-  /** Replaces everything (a repaired load): the base is the whole committed state. */
+  /** Replaces the stored part (a repaired load): the base is the whole state. */
   reset(state: Uint8Array): void {
     this.base = state;
     this.baseMessage = null;
     this.tail = [];
     this.tailBytes = 0;
+    this.waiting = [];
+    this.waitingBytes = 0;
   }
 
-  /** The messages that bring a client with `stateVector` up to the committed state. */
+  /** The messages that bring a client with `stateVector` up to everything applied. */
   answer(stateVector: Uint8Array): Uint8Array[] {
     if (this.bytes <= EXACT_DIFF_BYTES) {
       const all = this.tail.length ? Y.mergeUpdates(this.all()) : this.base;
