@@ -67,6 +67,11 @@ const EnvSchema = z.object({
     .default("")
     .refine((v) => v === "" || /^rediss?:\/\//.test(v), { message: "expected redis://… or rediss://…" }),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || v.length >= 16, { message: "expected at least 16 characters (or empty: /metrics for private networks only)" }),
 });
 
 export interface Config {
@@ -142,6 +147,8 @@ export interface Config {
   /** Redis shared by several processes for their rate limits; null: each process counts alone. */
   redisUrl: string | null;
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
+  /** Bearer token /metrics requires; null: /metrics answers loopback and private networks only. */
+  metricsToken: string | null;
 }
 
 function orConfigError<T>(read: () => T): T {
@@ -216,5 +223,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redisUrl: e.REDIS_URL || null,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    metricsToken: e.METRICS_TOKEN || null,
   };
 }

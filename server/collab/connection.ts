@@ -19,6 +19,7 @@ import { TooManyRoomsError, type RoomManager } from "./rooms";
 import { BoardNotFoundError } from "./docStore";
 import { awarenessMessage, awarenessMessages } from "./presence";
 import { encodeAwarenessEntries } from "./awarenessFilter";
+import { countClose, countReceived, countSent } from "../metrics/collabTraffic";
 
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
@@ -149,6 +150,7 @@ export class Connection implements RoomConnection {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.lastSentAt = Date.now();
     if (this.ws.bufferedAmount + message.length > this.ctx.limits.maxSendBufferBytes) return this.dropSlowReader();
+    countSent(message);
     this.ws.send(message, { binary: true }, (err) => {
       if (err) return this.close(CloseCode.goingAway, "send failed");
       written?.();
@@ -161,6 +163,7 @@ export class Connection implements RoomConnection {
    */
   private dropSlowReader(): void {
     this.ctx.log.warn({ boardId: this.ctx.boardId, buffered: this.ws.bufferedAmount }, "dropping a client that does not read");
+    countClose(CloseCode.sendBufferFull);
     this.ws.close(CloseCode.sendBufferFull, "send buffer full");
     this.ws.terminate();
     this.onClose();
@@ -169,6 +172,7 @@ export class Connection implements RoomConnection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.ctx.log.info({ boardId: this.ctx.boardId, code, reason }, "closing a connection");
+    countClose(code);
     this.ws.close(code, reason);
     this.onClose();
     // A peer that never answers the close handshake must not hold the socket open.
@@ -188,6 +192,7 @@ export class Connection implements RoomConnection {
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
     this.alive = true;
+    countReceived(data);
     if (!isBinary) return this.close(CloseCode.badMessage, "text frames are not part of the protocol");
     if (!this.takeToken()) {
       // Presence is ephemeral and stock clients echo it in bursts: drop the excess quietly.
