@@ -2,6 +2,7 @@
  * Chainboard's single process: the Next.js app and the collaboration websocket on one port.
  *
  *   HTTP  /healthz            answered here (no Next round-trip)
+ *   HTTP  /metrics            Prometheus text format (server/metrics)
  *   HTTP  everything else     Next.js pages and /api route handlers
  *   WS    /collab/{boardId}   the y-websocket endpoint (server/collab)
  *   WS    /_next/*            left to Next (dev HMR)
@@ -30,6 +31,9 @@ import { createRateLimits } from "./limits/rateLimits";
 import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
+import { registerGauges } from "./metrics/metrics";
+import { isMetricsRequest, serveMetrics } from "./metrics/endpoint";
+import { closeEvery, Drain, DRAIN_DEADLINE_MS, DRAINING_HEALTH, refuseUpgradeWhileDraining } from "./shutdown";
 
 const ROOT = path.join(import.meta.dirname, "..");
 
@@ -64,6 +68,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     authFailures: rateLimits.authFailures,
   });
   runtime.collab = collab;
+  registerGauges({ boardsLoaded: () => rooms.loadedCount, connections: () => collab.connections.size });
+  const drain = new Drain();
 
   const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > config.limits.maxBodyBytes;
 
@@ -93,7 +99,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
       if (declared <= 64 * 1024) req.resume();
       else socket.destroy();
     });
+    // A kept-alive connection would bring more requests to a process on its way out.
+    if (drain.active) res.setHeader("connection", "close");
     if (req.url === "/healthz") return void healthz(res);
+    if (isMetricsRequest(req.url)) return void serveMetrics(req, res, { token: config.metricsToken, trustProxy: config.trustProxy });
     // Refused before Next sees it, for every route: a declared size over the limit is not read at all.
     if (declaredTooLarge(req)) return void tooLarge(res);
     if (req.url?.startsWith("/b/")) return void boardPage(req, res);
@@ -134,6 +143,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   }
 
   async function healthz(res: http.ServerResponse): Promise<void> {
+    if (drain.active) {
+      res.writeHead(503, { "content-type": "application/json" });
+      return void res.end(JSON.stringify(DRAINING_HEALTH));
+    }
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
       const { heapUsed, rss } = process.memoryUsage();
@@ -159,6 +172,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
 
   server.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";
+    if (drain.active) return refuseUpgradeWhileDraining(socket);
     if (url.startsWith(COLLAB_PREFIX)) return collab.handleUpgrade(req, socket, head);
     // Next attaches its own upgrade listener for dev HMR on /_next/*; leave those alone.
     if (!url.startsWith("/_next/")) socket.destroy();
@@ -171,20 +185,34 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   // Workshop timers that ran while the server was down end now; the others are set again.
   rounds.resumeTimers().catch((err: unknown) => log.warn({ err }, "could not resume the workshop rounds' timers"));
 
-  let stopping = false;
   async function shutdown(signal: string): Promise<void> {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down: committing pending updates");
-    server.close();
-    rounds.stopTimers();
-    await rooms.flushAll();
-    rooms.closeAll(CloseCode.goingAway, "server shutting down");
-    collab.close();
-    await db.close();
-    await limitStore.close();
-    log.info("stopped cleanly");
-    process.exit(0);
+    if (drain.active) return;
+    log.info({ signal }, "shutting down: draining");
+    setTimeout(() => {
+      log.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, DRAIN_DEADLINE_MS).unref();
+    const clean = await drain.run(
+      {
+        stopAccepting() {
+          server.close();
+          rounds.stopTimers();
+        },
+        commitPending: () => rooms.flushAll(),
+        async closeConnections() {
+          rooms.closeAll(CloseCode.goingAway, "server shutting down");
+          await closeEvery(collab.connections, CloseCode.goingAway, "server shutting down");
+          collab.close();
+        },
+        async closeStores() {
+          await db.close();
+          await limitStore.close();
+        },
+      },
+      log,
+    );
+    log.info({ clean }, clean ? "stopped cleanly" : "stopped after a failed step");
+    process.exit(clean ? 0 : 1);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
