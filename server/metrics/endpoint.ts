@@ -28,7 +28,13 @@ export async function serveMetrics(req: http.IncomingMessage, res: http.ServerRe
     return refuse(res, 401, "unauthorized", "Send the metrics token as Authorization: Bearer ….", { "www-authenticate": "Bearer" });
   }
   if (access === "forbidden") return refuse(res, 403, "forbidden", "Metrics are served to private networks only unless METRICS_TOKEN is set.");
-  const text = await metricsText();
+  let text: string;
+  try {
+    text = await metricsText();
+  } catch {
+    // A failing collect callback must cost a scrape, never the process (an unhandled rejection would).
+    return refuse(res, 500, "metrics_unavailable", "The metrics could not be collected.");
+  }
   res.writeHead(200, { "content-type": metricsContentType, "cache-control": "no-store" });
   res.end(req.method === "HEAD" ? undefined : text);
 }
