@@ -70,6 +70,11 @@ const EnvSchema = z.object({
   FANOUT_ORPHAN_MS: intFrom(5000),
   FAULT_COMMIT_DELAY_MS: intFrom(0),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .default("")
+    .refine((v) => v === "" || v.length >= 16, { message: "expected at least 16 characters (or empty: /metrics for private networks only)" }),
 });
 
 export interface Config {
@@ -153,6 +158,8 @@ export interface Config {
     orphanMs: number;
   };
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
+  /** Bearer token /metrics requires; null: /metrics answers loopback and private networks only. */
+  metricsToken: string | null;
 }
 
 function orConfigError<T>(read: () => T): T {
@@ -229,5 +236,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL || null,
     fanout: { channelPrefix: e.REDIS_CHANNEL_PREFIX, orphanMs: e.FANOUT_ORPHAN_MS },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    metricsToken: e.METRICS_TOKEN || null,
   };
 }

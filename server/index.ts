@@ -2,6 +2,7 @@
  * Chainboard's single process: the Next.js app and the collaboration websocket on one port.
  *
  *   HTTP  /healthz            answered here (no Next round-trip)
+ *   HTTP  /metrics            Prometheus text format (server/metrics)
  *   HTTP  everything else     Next.js pages and /api route handlers
  *   WS    /collab/{boardId}   the y-websocket endpoint (server/collab)
  *   WS    /_next/*            left to Next (dev HMR)
@@ -31,6 +32,9 @@ import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 import { RedisFanout } from "./scale/redisFanout";
+import { commitBatchBoards, commitBatchUpdates, commitDuration, redisErrors, redisRoundTrip, registerGauges, relayLag } from "./metrics/metrics";
+import { isMetricsRequest, serveMetrics } from "./metrics/endpoint";
+import { closeEvery, Drain, DRAIN_DEADLINE_MS, DRAINING_HEALTH, refuseUpgradeWhileDraining } from "./shutdown";
 
 const ROOT = path.join(import.meta.dirname, "..");
 
@@ -39,14 +43,25 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
-  const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log);
+  const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log, (commit) => {
+    commitDuration.observe(commit.seconds);
+    commitBatchUpdates.observe(commit.updates);
+    commitBatchBoards.observe(commit.boards);
+  });
   const live = new LiveBoards(rooms);
   const versions = new VersionService(db.prisma, live, log, config.limits);
   rooms.addHooks(autoVersionHooks(versions, log));
   const rounds = new RoundService(db.prisma, live, log, config.limits);
   // Several processes, one service: each board's edits and presence cross processes through Redis.
   const fanout = config.redisUrl
-    ? new RedisFanout({ redisUrl: config.redisUrl, prefix: config.fanout.channelPrefix, orphanMs: config.fanout.orphanMs, pipeline: rooms.pipeline, log })
+    ? new RedisFanout({ redisUrl: config.redisUrl, prefix: config.fanout.channelPrefix, orphanMs: config.fanout.orphanMs, pipeline: rooms.pipeline,
+        log,
+        observe: {
+          relayLag: (seconds) => relayLag.observe({ path: "redis" }, seconds),
+          redisRoundTrip: (seconds) => redisRoundTrip.observe(seconds),
+          redisError: () => redisErrors.inc(),
+        },
+      })
     : null;
   if (fanout) {
     await fanout.connect();
@@ -73,6 +88,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
     authFailures: rateLimits.authFailures,
   });
   runtime.collab = collab;
+  registerGauges({ boardsLoaded: () => rooms.loadedCount, connections: () => collab.connections.size });
+  const drain = new Drain();
 
   const declaredTooLarge = (req: http.IncomingMessage) => Number(req.headers["content-length"]) > config.limits.maxBodyBytes;
 
@@ -102,7 +119,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
       if (declared <= 64 * 1024) req.resume();
       else socket.destroy();
     });
+    // A kept-alive connection would bring more requests to a process on its way out.
+    if (drain.active) res.setHeader("connection", "close");
     if (req.url === "/healthz") return void healthz(res);
+    if (isMetricsRequest(req.url)) return void serveMetrics(req, res, { token: config.metricsToken, trustProxy: config.trustProxy });
     // Refused before Next sees it, for every route: a declared size over the limit is not read at all.
     if (declaredTooLarge(req)) return void tooLarge(res);
     if (req.url?.startsWith("/b/")) return void boardPage(req, res);
@@ -143,6 +163,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   }
 
   async function healthz(res: http.ServerResponse): Promise<void> {
+    if (drain.active) {
+      res.writeHead(503, { "content-type": "application/json" });
+      return void res.end(JSON.stringify(DRAINING_HEALTH));
+    }
     try {
       await db.prisma.$queryRawUnsafe("SELECT 1");
       const { heapUsed, rss } = process.memoryUsage();
@@ -169,6 +193,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
 
   server.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";
+    if (drain.active) return refuseUpgradeWhileDraining(socket);
     if (url.startsWith(COLLAB_PREFIX)) return collab.handleUpgrade(req, socket, head);
     // Next attaches its own upgrade listener for dev HMR on /_next/*; leave those alone.
     if (!url.startsWith("/_next/")) socket.destroy();
@@ -181,23 +206,37 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   // Workshop timers that ran while the server was down end now; the others are set again.
   rounds.resumeTimers().catch((err: unknown) => log.warn({ err }, "could not resume the workshop rounds' timers"));
 
-  let stopping = false;
   async function shutdown(signal: string): Promise<void> {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down: committing pending updates");
-    server.close();
-    rounds.stopTimers();
-    await rooms.flushAll();
-    rooms.closeAll(CloseCode.goingAway, "server shutting down");
-    // Updates adopted from other processes as their rooms unloaded.
-    await rooms.pipeline.whenIdle();
-    collab.close();
-    await fanout?.close();
-    await db.close();
-    await limitStore.close();
-    log.info("stopped cleanly");
-    process.exit(0);
+    if (drain.active) return;
+    log.info({ signal }, "shutting down: draining");
+    setTimeout(() => {
+      log.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, DRAIN_DEADLINE_MS).unref();
+    const clean = await drain.run(
+      {
+        stopAccepting() {
+          server.close();
+          rounds.stopTimers();
+        },
+        commitPending: () => rooms.flushAll(),
+        async closeConnections() {
+          rooms.closeAll(CloseCode.goingAway, "server shutting down");
+          await closeEvery(collab.connections, CloseCode.goingAway, "server shutting down");
+          collab.close();
+          // Updates adopted from other processes as their rooms unloaded.
+          await rooms.pipeline.whenIdle();
+        },
+        async closeStores() {
+          await fanout?.close();
+          await db.close();
+          await limitStore.close();
+        },
+      },
+      log,
+    );
+    log.info({ clean }, clean ? "stopped cleanly" : "stopped after a failed step");
+    process.exit(clean ? 0 : 1);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -16,8 +16,13 @@ export interface AdmissionLimits {
 
 /** The client's address as counted: behind a trusted proxy, the last X-Forwarded-For hop. */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  return addressKey(peerAddress(req, trustProxy));
+}
+
+/** The same address whole (an IPv6 one not widened to its /64), for checks of where it is. */
+export function peerAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",").pop()?.trim() : "";
-  return addressKey(forwarded || req.socket.remoteAddress || "unknown");
+  return forwarded || req.socket.remoteAddress || "unknown";
 }
 
 export function addressKey(address: string): string {

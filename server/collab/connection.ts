@@ -19,6 +19,7 @@ import { TooManyRoomsError, type RoomManager } from "./rooms";
 import { BoardNotFoundError } from "./docStore";
 import { awarenessMessage, awarenessMessages } from "./presence";
 import { encodeAwarenessEntries } from "./awarenessFilter";
+import { countClose, countLocalRelay, countReceived, countSent } from "../metrics/collabTraffic";
 
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
@@ -68,7 +69,8 @@ export class Connection implements RoomConnection {
   readonly tokenHash: string;
   readonly claimKey: string;
   private room: Room | null = null;
-  private queue: Uint8Array[] = [];
+  /** Frames that arrived while the room was loading, with when they arrived (relay lag counts the wait). */
+  private queue: { frame: Uint8Array; at: number }[] = [];
   private closed = false;
   private tokens: number;
   private lastRefill = Date.now();
@@ -112,7 +114,7 @@ export class Connection implements RoomConnection {
       room.add(this);
       const queued = this.queue;
       this.queue = [];
-      for (const frame of queued) if (!this.closed) this.handle(frame);
+      for (const { frame, at } of queued) if (!this.closed) this.handle(frame, at);
     } catch (err) {
       if (err instanceof TooManyRoomsError) return this.close(CloseCode.overloaded, "server holds too many boards");
       if (err instanceof BoardNotFoundError) return this.close(CloseCode.unauthorized, "board not found");
@@ -149,6 +151,7 @@ export class Connection implements RoomConnection {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.lastSentAt = Date.now();
     if (this.ws.bufferedAmount + message.length > this.ctx.limits.maxSendBufferBytes) return this.dropSlowReader();
+    countSent(message);
     this.ws.send(message, { binary: true }, (err) => {
       if (err) return this.close(CloseCode.goingAway, "send failed");
       written?.();
@@ -161,6 +164,7 @@ export class Connection implements RoomConnection {
    */
   private dropSlowReader(): void {
     this.ctx.log.warn({ boardId: this.ctx.boardId, buffered: this.ws.bufferedAmount }, "dropping a client that does not read");
+    countClose(CloseCode.sendBufferFull);
     this.ws.close(CloseCode.sendBufferFull, "send buffer full");
     this.ws.terminate();
     this.onClose();
@@ -169,6 +173,7 @@ export class Connection implements RoomConnection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.ctx.log.info({ boardId: this.ctx.boardId, code, reason }, "closing a connection");
+    countClose(code);
     this.ws.close(code, reason);
     this.onClose();
     // A peer that never answers the close handshake must not hold the socket open.
@@ -188,6 +193,7 @@ export class Connection implements RoomConnection {
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
     this.alive = true;
+    countReceived(data);
     if (!isBinary) return this.close(CloseCode.badMessage, "text frames are not part of the protocol");
     if (!this.takeToken()) {
       // Presence is ephemeral and stock clients echo it in bursts: drop the excess quietly.
@@ -197,7 +203,7 @@ export class Connection implements RoomConnection {
       return this.close(CloseCode.rateLimited, "too many messages");
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (!this.room) this.queue.push(frame);
+    if (!this.room) this.queue.push({ frame, at: performance.now() });
     else this.handle(frame);
   }
 
@@ -211,14 +217,14 @@ export class Connection implements RoomConnection {
     return true;
   }
 
-  private handle(frame: Uint8Array): void {
+  private handle(frame: Uint8Array, arrivedAt = performance.now()): void {
     const room = this.room!;
     try {
       const d = decoding.createDecoder(frame);
       const type = decoding.readVarUint(d);
       switch (type) {
         case MessageType.sync:
-          return this.handleSync(room, d);
+          return this.handleSync(room, d, arrivedAt);
         case MessageType.awareness: {
           const update = decoding.readVarUint8Array(d);
           if (update.length > this.ctx.limits.maxAwarenessBytes) {
@@ -275,7 +281,7 @@ export class Connection implements RoomConnection {
     for (const m of messages) this.send(m, written);
   }
 
-  private handleSync(room: Room, d: decoding.Decoder): void {
+  private handleSync(room: Room, d: decoding.Decoder, arrivedAt: number): void {
     const syncType = decoding.readVarUint(d);
     const payload = decoding.readVarUint8Array(d);
     if (syncType === SyncType.step1) return this.requestSync(room, payload);
@@ -288,5 +294,7 @@ export class Connection implements RoomConnection {
       return;
     }
     room.applyClientUpdate(this, payload);
+    // Applying relays at once (R-COMMIT): what is measured is the wait and the work before it.
+    countLocalRelay(arrivedAt);
   }
 }
