@@ -52,6 +52,12 @@ const RULES = [
     file: (to) => under(to, "tests"),
   },
   {
+    says: "server/collab/ (the collaboration engine) must not import the features that plug into it as hooks: server/boards, versions, workshop, scale",
+    from: (file) => under(file, "server/collab") && !isTest(file),
+    file: (to) => under(to, "server/boards", "server/versions", "server/workshop", "server/scale"),
+    transitive: true,
+  },
+  {
     says: "server/ must not import components/ or app/ (the UI)",
     from: (file) => under(file, "server"),
     file: (to) => under(to, "components", "app"),

@@ -32,6 +32,7 @@ import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 import { RedisFanout } from "./scale/redisFanout";
+import { boardAccessHooks } from "./boards/collabAccess";
 import { commitBatchBoards, commitBatchUpdates, commitDuration, redisErrors, redisRoundTrip, registerGauges, relayLag } from "./metrics/metrics";
 import { isMetricsRequest, serveMetrics } from "./metrics/endpoint";
 import { closeEvery, Drain, DRAIN_DEADLINE_MS, DRAINING_HEALTH, refuseUpgradeWhileDraining } from "./shutdown";
@@ -77,7 +78,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const handle = app.getRequestHandler();
 
   const collab = createCollab({
-    boards,
+    access: boardAccessHooks(boards),
     rooms,
     log,
     allowedOrigins: config.allowedOrigins,

@@ -73,3 +73,29 @@ export function encodeSaveRequest(id: number): Uint8Array {
   encoding.writeVarUint(e, id);
   return encoding.toUint8Array(e);
 }
+
+// --- frames: every encoder of the wire format, shared by the server, the benches and the tests ---
+
+/** [sync, subtype, payload]: sync step 1 (a state vector), step 2 or update (an update). */
+export function syncFrame(subtype: number, payload: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  encoding.writeVarUint(e, subtype);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
+/** Sync step 1: "here is my state vector, send me what I lack". */
+export const syncStep1Frame = (stateVector: Uint8Array): Uint8Array => syncFrame(SyncType.step1, stateVector);
+/** Sync step 2: what the other side lacked. */
+export const syncStep2Frame = (update: Uint8Array): Uint8Array => syncFrame(SyncType.step2, update);
+/** A live document update. */
+export const updateFrame = (update: Uint8Array): Uint8Array => syncFrame(SyncType.update, update);
+
+/** [awareness, update]: presence states (y-protocols awareness update). */
+export function awarenessFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.awareness);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}

@@ -12,29 +12,15 @@
  * Small boards get an exact diff against the client's state vector, as stock servers send.
  */
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
-import * as syncProtocol from "y-protocols/sync";
-import { MessageType } from "../../lib/collab/protocol";
+import { syncStep2Frame, updateFrame } from "../../lib/collab/protocol";
 
 /** Below this many bytes a sync answer is an exact diff; above, the stored bytes as they are. */
 export const EXACT_DIFF_BYTES = 256 * 1024;
 
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 
-export function updateMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  syncProtocol.writeUpdate(e, update);
-  return encoding.toUint8Array(e);
-}
-
-function step2Message(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
+/** The relay message of an update. */
+export const updateMessage = updateFrame;
 
 interface TailEntry {
   update: Uint8Array;
@@ -145,12 +131,12 @@ export class BoardLog {
   answer(stateVector: Uint8Array): Uint8Array[] {
     if (this.bytes <= EXACT_DIFF_BYTES) {
       const all = this.tail.length ? Y.mergeUpdates(this.all()) : this.base;
-      return [step2Message(Y.diffUpdate(all, stateVector))];
+      return [syncStep2Frame(Y.diffUpdate(all, stateVector))];
     }
     // The tail goes first and the base last, as sync step 2: a client waits with the tail's
     // updates (they depend on the base) and integrates everything when step 2 arrives, so
     // that "synced" still means it holds the whole board.
-    this.baseMessage ??= step2Message(this.base);
+    this.baseMessage ??= syncStep2Frame(this.base);
     return [...this.tail.map((t) => (t.message ??= updateMessage(t.update))), this.baseMessage];
   }
 }

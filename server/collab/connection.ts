@@ -34,6 +34,8 @@ const SYNC_REQUEST_REFILL_MS = 10_000;
 export interface ConnectionContext {
   boardId: string;
   role: Role;
+  /** Decided by the access hooks when the socket opened (R-VIEWER). */
+  canWrite: boolean;
   tokenHash: string;
   /** Digest of the browser's presence key, or of link and address (R-AWARENESS-OWN). */
   claimKey: string;
@@ -289,7 +291,7 @@ export class Connection implements RoomConnection {
       throw new ProtocolError(CloseCode.badMessage, `unknown sync message type ${syncType}`);
     }
     // R-VIEWER: a viewer's writes are dropped, never applied, stored or relayed.
-    if (this.role === "viewer") {
+    if (!this.ctx.canWrite) {
       this.droppedWrites++;
       return;
     }

@@ -3,24 +3,39 @@
  * that live outside server/collab (automatic versions, the Redis fan-out between processes)
  * plug in here instead of being called from the room.
  */
-import type { Room } from "./room";
+import type { Room, RoomEvents, UpdateOrigin } from "./room";
+import type { Role } from "../../lib/contracts/roles";
 
-/** Where an update applied to a room came from. */
-export type UpdateOrigin = "client" | "server" | "remote";
+/** Who a websocket is, as its authentication decided. */
+export interface Access {
+  boardId: string;
+  role: Role;
+  /** Digest of the link's token: revocation closes the connections that used it. */
+  tokenHash: string;
+}
 
-export interface RoomHooks {
+/**
+ * Who may connect and who may write. Boards and their links live outside server/collab
+ * (server/boards/collabAccess.ts); the collaboration server only asks.
+ */
+export interface AccessHooks {
+  /** The access a token grants on a board, or null (401 before any websocket opens: R-AUTH). */
+  authenticate(boardId: string, token: string | null): Promise<Access | null>;
+  /** Of these token digests in use, those revoked since (R-REVOKE); their connections are closed. */
+  revoked(tokenHashes: string[]): Promise<string[]>;
+  /** Whether a connection with this access may change the document; its updates are dropped otherwise (R-VIEWER). */
+  canWrite(access: { role: Role }): boolean;
+}
+
+export type { UpdateOrigin } from "./room";
+
+export interface RoomHooks extends RoomEvents {
   /** A board is about to be read from the database (subscribe to what must not be missed). */
   loading?(boardId: string): Promise<void> | void;
   /** A room finished loading; awaited before anyone is served. */
   loaded?(room: Room): Promise<void> | void;
   /** A load failed after `loading` ran. */
   loadFailed?(boardId: string): void;
-  /** An update was applied (and relayed to this process's connections). */
-  changed?(room: Room, update: Uint8Array, origin: UpdateOrigin): void;
-  /** The oldest `count` updates this room applied for commit (origin client or server) are committed. */
-  committed?(room: Room, count: number): void;
-  /** Presence changed by this process's connections (an awareness update of the changed ids). */
-  presence?(room: Room, update: Uint8Array): void;
   /** The last connection left (the room may be unloaded later). */
   empty?(room: Room): void;
   /** The room is leaving memory. */

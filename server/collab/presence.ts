@@ -4,9 +4,8 @@
  * many bytes of presence the batched relay sends per second.
  */
 import { createHash } from "node:crypto";
-import * as encoding from "lib0/encoding";
 import type { Awareness } from "y-protocols/awareness";
-import { MessageType } from "../../lib/collab/protocol";
+import { awarenessFrame } from "../../lib/collab/protocol";
 import { MAX_IDS_PER_CONNECTION, encodeAwarenessEntries, type AwarenessEntry } from "./awarenessFilter";
 
 export interface PresenceLimits {
@@ -244,9 +243,5 @@ export function awarenessMessages(awareness: Awareness, ids: Iterable<number>, m
   return messages;
 }
 
-export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.awareness);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
+/** The frame of an awareness update. */
+export const awarenessMessage = awarenessFrame;

@@ -33,8 +33,6 @@
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
-import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import type { DocStore } from "./docStore";
 import { AwarenessOwnership, decodeAwarenessUpdate, encodeAwarenessEntries } from "./awarenessFilter";
@@ -42,13 +40,12 @@ import { BoardLog, updateMessage } from "./boardLog";
 import { Acknowledgements } from "./acknowledgements";
 import { decodeClientUpdate, DocumentTooLargeError, ServerMemoryFullError, type DecodedUpdate } from "./clientUpdate";
 import type { CommitPipeline, CommitSource } from "./commitPipeline";
-import type { RoomHooks, UpdateOrigin } from "./hooks";
 import { captureWorkshop, restoreWorkshop, touchesWorkshop } from "./workshopGuard";
 import { editingLocked } from "../../lib/collab/boardDoc";
 import { compactUpdates } from "./compaction";
 import { estimateMemory, heapUsed, structCount, type HeapBudget } from "./memory";
 import { DEFAULT_PRESENCE_LIMITS, PresenceRelay, PresenceReservations, awarenessMessages, type PresenceLimits } from "./presence";
-import { CloseCode, MessageType } from "../../lib/collab/protocol";
+import { CloseCode, syncStep1Frame } from "../../lib/collab/protocol";
 import type { Role } from "../../lib/contracts/roles";
 
 export interface RoomConnection {
@@ -73,11 +70,24 @@ export interface RoomOptions extends Partial<PresenceLimits> {
   presenceReservations?: PresenceReservations;
 }
 
+/** Where an update applied to a room came from. */
+export type UpdateOrigin = "client" | "server" | "remote";
+
+/** What a room tells the hooks plugged into it (hooks.ts). */
+export interface RoomEvents {
+  /** An update was applied (and relayed to this process's connections). */
+  changed?(room: Room, update: Uint8Array, origin: UpdateOrigin): void;
+  /** The oldest `count` updates this room applied for commit (origin client or server) are committed. */
+  committed?(room: Room, count: number): void;
+  /** Presence changed by this process's connections (an awareness update of the changed ids). */
+  presence?(room: Room, update: Uint8Array): void;
+}
+
 /** What a room shares with the other rooms of its process. */
 export interface RoomContext {
   store: DocStore;
   pipeline: CommitPipeline;
-  hooks: RoomHooks;
+  hooks: RoomEvents;
   log: Logger;
 }
 
@@ -224,10 +234,7 @@ export class Room implements CommitSource {
   add(conn: RoomConnection): void {
     this.conns.add(conn);
     this.lastActivity = Date.now();
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MessageType.sync);
-    syncProtocol.writeSyncStep1(e, this.doc);
-    conn.send(encoding.toUint8Array(e));
+    conn.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
     for (const m of awarenessMessages(this.awareness, this.awareness.getStates().keys(), this.maxAwarenessBytes)) conn.send(m);
   }
 

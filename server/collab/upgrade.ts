@@ -8,8 +8,8 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import type { Logger } from "pino";
-import type { BoardService } from "../boards/boardService";
 import { Connection, type ConnectionLimits } from "./connection";
+import type { AccessHooks } from "./hooks";
 import type { RoomManager } from "./rooms";
 import { Admission, clientAddress, type AdmissionLimits } from "./admission";
 import { presenceClaimKey } from "./presence";
@@ -19,7 +19,8 @@ import { CloseCode } from "../../lib/collab/protocol";
 export const COLLAB_PREFIX = "/collab/";
 
 export interface CollabOptions {
-  boards: BoardService;
+  /** Who may connect and write (server/boards/collabAccess.ts in the app). */
+  access: AccessHooks;
   rooms: RoomManager;
   log: Logger;
   allowedOrigins: string[];
@@ -78,7 +79,7 @@ export function createCollab(opts: CollabOptions): Collab {
     // a blocked address is refused before its token is looked at, right or wrong.
     const blocked = await opts.authFailures.refused(address);
     if (blocked) return tooMany(socket, blocked);
-    const access = await opts.boards.resolve(boardId, url.searchParams.get("t") ?? bearer);
+    const access = await opts.access.authenticate(boardId, url.searchParams.get("t") ?? bearer ?? null);
     if (!access) {
       const refusal = await opts.authFailures.take(address);
       return refusal ? tooMany(socket, refusal) : refuse(socket, 401, "Unauthorized");
@@ -92,7 +93,7 @@ export function createCollab(opts: CollabOptions): Collab {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const release = admission.add(address, access.tokenHash, access.boardId);
       const claimKey = presenceClaimKey(url.searchParams.get("k"), access.tokenHash, address);
-      const conn = new Connection(ws, { ...access, claimKey, rooms: opts.rooms, limits: opts.limits, log: opts.log });
+      const conn = new Connection(ws, { ...access, canWrite: opts.access.canWrite(access), claimKey, rooms: opts.rooms, limits: opts.limits, log: opts.log });
       connections.add(conn);
       ws.on("close", () => {
         connections.delete(conn);
@@ -118,8 +119,8 @@ export function createCollab(opts: CollabOptions): Collab {
   const recheck = setInterval(() => {
     const inUse = [...new Set([...connections].map((c) => c.tokenHash))];
     if (!inUse.length) return;
-    opts.boards
-      .revokedAmong(inUse)
+    opts.access
+      .revoked(inUse)
       .then((revoked) => revoked.length && closeTokens(revoked))
       .catch((err) => opts.log.warn({ err }, "token re-check failed"));
   }, opts.tokenRecheckMs);

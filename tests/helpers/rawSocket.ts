@@ -8,6 +8,9 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
 import { encodeSaveRequest, MessageType, SyncType } from "../../lib/collab/protocol";
+import { awarenessFrame, syncFrame } from "../../lib/collab/protocol";
+
+export { awarenessFrame, syncFrame };
 
 export interface Closed {
   code: number;
@@ -166,20 +169,6 @@ export class RawSocket {
   }
 }
 
-export function syncFrame(type: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, type);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
-
-export function awarenessFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.awareness);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
 
 /** An awareness update of raw entries (the state is a JSON string, or "null"). */
 export function awarenessUpdate(entries: { clientId: number; clock: number; state: string }[]): Uint8Array {
