@@ -30,6 +30,7 @@ import {
   startServerWhenBuilt,
   stateVectorOf,
   storedDoc,
+  contentKey,
 } from "../helpers/chaos";
 import { createBoardInDb } from "../helpers/seedBoards";
 import { onDatabase } from "../helpers/onDatabase";
@@ -188,8 +189,8 @@ async function runKillRestart(seed: number, opts: RunOptions): Promise<RunReport
     await waitUntil(
       () => {
         if (!survivors.every((c) => c.provider.synced)) return false;
-        const sv = Y.encodeStateVector(survivors[0].doc);
-        return survivors.every((c) => Buffer.from(Y.encodeStateVector(c.doc)).equals(sv));
+        const key = contentKey(survivors[0].doc);
+        return survivors.every((c) => contentKey(c.doc).equals(key));
       },
       60_000,
       "survivors converge",

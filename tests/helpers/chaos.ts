@@ -402,3 +402,11 @@ export function expectSameForm(actual: NormalForm, expected: NormalForm, expectF
     if (actual[part] !== expected[part]) expectFn({ [label]: JSON.parse(actual[part]) }).toEqual({ [label]: JSON.parse(expected[part]) });
   }
 }
+
+/**
+ * What two replicas must share to hold the same content: the state vector and the delete set.
+ * State vectors alone miss a deletion still on its way (a delete-only update changes no clock).
+ */
+export function contentKey(doc: Y.Doc): Buffer {
+  return Buffer.from(Y.encodeSnapshot(Y.snapshot(doc)));
+}

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import pg from "pg";
 import { addPlayer, movePlayers, playersOf, updatePlayer } from "../../lib/collab/boardDoc";
 import { makePlayer } from "../../lib/valuechain/model";
-import { Coverage, TrackedClient, sleep, startServerWhenBuilt, stateVectorOf, storedDoc, waitUntil } from "../helpers/chaos";
+import { Coverage, TrackedClient, sleep, startServerWhenBuilt, stateVectorOf, storedDoc, waitUntil, contentKey } from "../helpers/chaos";
 import { createTestDatabase } from "../helpers/postgres";
 import { createBoardInDb } from "../helpers/seedBoards";
 import { startBalancer } from "../helpers/balancer";
@@ -44,8 +44,8 @@ async function converged(clients: TrackedClient[], timeoutMs = 30_000): Promise<
   await waitUntil(
     () => {
       if (!clients.every((c) => c.provider.synced)) return false;
-      const sv = Buffer.from(Y.encodeStateVector(clients[0].doc));
-      return clients.every((c) => sv.equals(Y.encodeStateVector(c.doc)));
+      const key = contentKey(clients[0].doc);
+      return clients.every((c) => contentKey(c.doc).equals(key));
     },
     timeoutMs,
     "clients converge",
