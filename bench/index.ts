@@ -5,7 +5,7 @@
  * sets the rounds of those that repeat (default 3).
  */
 import { benchCanvas } from "./canvas";
-import { benchCollabLatency } from "./collabLatency";
+import { benchCollab } from "./collab";
 import { benchHostile } from "./hostile";
 import { benchVersions } from "./versions";
 
@@ -17,7 +17,7 @@ if (only && !BENCHES.includes(only)) throw new Error(`no bench named "${only}": 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a whole number of at least 1, not "${process.env.BENCH_ROUNDS}"`);
 if (!only || only === "versions") await benchVersions();
-if (!only || only === "collab") await benchCollabLatency(rounds);
+if (!only || only === "collab") await benchCollab(rounds);
 if (!only || only === "canvas") await benchCanvas(rounds);
 if (!only || only === "hostile") await benchHostile(rounds);
 process.exit(0);

@@ -32,6 +32,7 @@ import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 import { RedisFanout } from "./scale/redisFanout";
+import { SqliteAppender } from "./collab/sqliteAppender";
 import { boardAccessHooks } from "./boards/collabAccess";
 import { commitBatchBoards, commitBatchUpdates, commitDuration, redisErrors, redisRoundTrip, registerGauges, relayLag } from "./metrics/metrics";
 import { isMetricsRequest, serveMetrics } from "./metrics/endpoint";
@@ -44,7 +45,10 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   if (db.applied.length) log.info({ migrations: db.applied }, "applied database migrations");
   const boards = new BoardService(db.prisma);
-  const rooms = new RoomManager(new PrismaDocStore(db.prisma), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log, (commit) => {
+  // On SQLite the grouped commit waits for the disk in a worker thread, never on the event loop.
+  const sqliteFile = db.provider === "sqlite" ? config.databaseUrl.slice("file:".length) : null;
+  const appender = sqliteFile && sqliteFile !== ":memory:" ? new SqliteAppender(sqliteFile, config.sqliteSynchronous) : null;
+  const rooms = new RoomManager(new PrismaDocStore(db.prisma, appender), { ...config.limits, heapBudget: heapBudget(config.limits.maxHeapBytes) }, log, (commit) => {
     commitDuration.observe(commit.seconds);
     commitBatchUpdates.observe(commit.updates);
     commitBatchBoards.observe(commit.boards);
@@ -230,6 +234,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
         },
         async closeStores() {
           await fanout?.close();
+          await appender?.close();
           await db.close();
           await limitStore.close();
         },

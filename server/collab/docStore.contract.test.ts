@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { openDatabase, type Db } from "../db/database";
 import { BoardService } from "../boards/boardService";
 import { PrismaDocStore } from "./prismaDocStore";
+import { SqliteAppender } from "./sqliteAppender";
 import { BoardNotFoundError, type DocStore, type StoredDoc } from "./docStore";
 import { createTestDatabase } from "../../tests/helpers/postgres";
 import { tempSqliteUrl } from "../../tests/helpers/server";
@@ -25,21 +26,25 @@ function replay(stored: StoredDoc): Y.Doc {
 
 const hex = (u: Uint8Array) => Buffer.from(u).toString("hex");
 
-for (const provider of ["sqlite", "postgres"] as const) {
+/** SQLite as the server runs it: grouped commits through the worker thread's own connection. */
+for (const provider of ["sqlite", "sqlite with the commit worker", "postgres"] as const) {
   describe(`DocStore contract on ${provider}`, () => {
     let db: Db;
     let store: DocStore;
     let boards: BoardService;
     let drop = async () => {};
+    let appender: SqliteAppender | null = null;
 
     beforeAll(async () => {
       let url = tempSqliteUrl();
       if (provider === "postgres") ({ url, drop } = await createTestDatabase());
       db = await openDatabase(url);
-      store = new PrismaDocStore(db.prisma);
+      if (provider === "sqlite with the commit worker") appender = new SqliteAppender(url.slice("file:".length), "FULL");
+      store = new PrismaDocStore(db.prisma, appender);
       boards = new BoardService(db.prisma);
     });
     afterAll(async () => {
+      await appender?.close();
       await db.close();
       await drop();
     });

@@ -14,8 +14,16 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** Where grouped commits go instead of Prisma's connection (sqliteAppender.ts on SQLite). */
+export interface Appender {
+  append(batches: AppendBatch[]): Promise<number[][]>;
+}
+
 export class PrismaDocStore implements DocStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly appender: Appender | null = null,
+  ) {}
 
   async load(boardId: string): Promise<StoredDoc> {
     const [board, snapshot, rows] = await Promise.all([
@@ -34,6 +42,7 @@ export class PrismaDocStore implements DocStore {
   }
 
   async append(batches: AppendBatch[]): Promise<number[][]> {
+    if (this.appender) return this.appender.append(batches);
     // The hot path of every edit: multi-row INSERT … RETURNING through Prisma's raw query API,
     // every board of the process in one statement (one transaction) when it fits. The model
     // API's createManyAndReturn had a 3-6× higher tail latency (npm run bench).

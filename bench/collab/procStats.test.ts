@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { cpuSeconds, peakRssMB } from "./procStats";
+import { firstStructKey } from "./lightClient";
+import * as Y from "yjs";
+
+describe("what the benchmark reads", () => {
+  it("reads this process's CPU time and peak memory from /proc, growing with work", () => {
+    const before = cpuSeconds(process.pid);
+    const until = performance.now() + 300;
+    let x = 0;
+    while (performance.now() < until) x += Math.sqrt(x + 1);
+    expect(x).toBeGreaterThan(0);
+    expect(cpuSeconds(process.pid)).toBeGreaterThan(before + 0.1);
+    expect(peakRssMB(process.pid)).toBeGreaterThan(10);
+  });
+
+  it("names an update by its first struct, as the writer knew it before sending", () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on("update", (u: Uint8Array) => updates.push(u));
+    doc.getMap("bench").set("w0", 1);
+    const clock = Y.getState(doc.store, doc.clientID);
+    doc.getMap("bench").set("w0", 2);
+    expect(firstStructKey(updates[1])).toBe(`${doc.clientID}:${clock}`);
+    expect(firstStructKey(Y.encodeStateAsUpdate(new Y.Doc()))).toBeNull();
+  });
+});
