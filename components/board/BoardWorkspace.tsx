@@ -106,7 +106,7 @@ export function BoardWorkspace() {
       {/* The workshop wraps the top bar and the board: its button, its panel, agreement colours, the editing lock. */}
       <WorkshopRoot identity={identity} setFollowing={setFollowing}>
       <VersionsContext value={versions}>
-        <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} />
+        <TopBar title={board.title} following={following} onFollow={follow} onEditIdentity={() => setEditingIdentity(true)} selection={selection} strategyView={strategyView} />
       </VersionsContext>
       <AnswersContext value={answered}>
       <HighlightContext value={highlight}>

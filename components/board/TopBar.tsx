@@ -2,6 +2,7 @@ import { Workflow } from "lucide-react";
 import type { FollowTarget } from "@/lib/collab/presence";
 import { Avatars } from "./Avatars";
 import { BoardTitle } from "./BoardTitle";
+import { BoardMenu } from "./menu/BoardMenu";
 import { useSession } from "./hooks/useSession";
 import { SaveStatusBadge } from "./SaveStatusBadge";
 import { SharePopover } from "./SharePopover";
@@ -16,9 +17,11 @@ interface TopBarProps {
   following: FollowTarget | null;
   onFollow: (who: FollowTarget) => void;
   onEditIdentity: () => void;
+  selection: readonly string[];
+  strategyView: boolean;
 }
 
-export function TopBar({ title, following, onFollow, onEditIdentity }: TopBarProps) {
+export function TopBar({ title, following, onFollow, onEditIdentity, selection, strategyView }: TopBarProps) {
   const { session, role, canEdit } = useSession();
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 max-md:gap-1.5 max-md:px-2">
@@ -39,6 +42,7 @@ export function TopBar({ title, following, onFollow, onEditIdentity }: TopBarPro
       <VersionsButton />
       <WorkshopButton />
       <Avatars awareness={session.provider.awareness} following={following} onFollow={onFollow} onEditIdentity={onEditIdentity} />
+      <BoardMenu selection={selection} strategyView={strategyView} />
       <SharePopover />
     </header>
   );

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from "react";
 import { LoaderCircle, Plus } from "lucide-react";
 import { apiRequest } from "@/components/api/client";
 import type { CreateBoardRequest, CreatedBoard as CreateResponse } from "@/lib/contracts/boards";
-import { boardLink, rememberBoard, saveBoardLinks, type BoardLinks } from "./recentBoards";
+import { adoptCreatedBoard } from "./adoptCreatedBoard";
+import type { BoardLinks } from "./recentBoards";
 import { CreatedBoard } from "./CreatedBoard";
 
 interface TemplateOption {
@@ -36,11 +37,7 @@ export function NewBoardPanel({ templates }: { templates: TemplateOption[] }) {
     setError(null);
     try {
       const board = await createBoard(template);
-      const origin = window.location.origin;
-      const links = { owner: boardLink(origin, board.id, board.ownerToken), edit: boardLink(origin, board.id, board.editToken), view: boardLink(origin, board.id, board.viewToken) };
-      saveBoardLinks(board.id, links);
-      rememberBoard({ id: board.id, title: board.title, role: "owner", link: links.owner, lastOpened: new Date().toISOString() });
-      setCreated({ title: board.title, links });
+      setCreated({ title: board.title, links: adoptCreatedBoard(board) });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
