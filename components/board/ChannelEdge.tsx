@@ -1,8 +1,8 @@
 import { memo } from "react";
 import { BaseEdge, EdgeLabelRenderer, useStoreApi, type EdgeProps } from "@xyflow/react";
 import type { ChannelFlowEdge } from "@/lib/canvas/flow";
-import { channelPath } from "./channelPath";
-import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "./flowStyle";
+import { channelPath } from "@/lib/canvas/channelPath";
+import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "@/lib/canvas/flowStyle";
 import { useIsHighlighted } from "./hooks/useIsHighlighted";
 
 function ChannelEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<ChannelFlowEdge>) {

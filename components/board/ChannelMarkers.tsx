@@ -1,5 +1,5 @@
 import { FLOWS } from "@/lib/valuechain/model";
-import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "./flowStyle";
+import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "@/lib/canvas/flowStyle";
 
 /** Arrowheads of the three flows (filled or open), plain and selected, referenced by id from the edges. */
 export function ChannelMarkers() {

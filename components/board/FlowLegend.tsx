@@ -1,6 +1,6 @@
 import { FLOW_LABELS } from "@/lib/valuechain/labels";
 import { FLOWS } from "@/lib/valuechain/model";
-import { FLOW_STYLE } from "./flowStyle";
+import { FLOW_STYLE } from "@/lib/canvas/flowStyle";
 
 /** What the three line styles mean, in one compact row. */
 export function FlowLegend() {

@@ -1,16 +1,16 @@
+import { STRATEGY_COLORS } from "@/lib/canvas/palette";
 import type { Strategy, Transaction } from "@/lib/valuechain/model";
 
 /**
- * How the strategy view draws each sales strategy (their words: lib/valuechain/labels.ts).
- * Colours from the Okabe–Ito palette, which stays distinguishable with the common
- * colour-vision deficiencies; "none" is a quiet grey.
+ * How the strategy view draws each sales strategy (their words: lib/valuechain/labels.ts;
+ * the colours: lib/canvas/palette.ts).
  */
 export const STRATEGY_STYLE: Record<Strategy, { color: string }> = {
-  push: { color: "#0072B2" },
-  pull: { color: "#009E73" },
-  "push-pull": { color: "#CC79A7" },
-  specification: { color: "#E69F00" },
-  none: { color: "#94A3B8" },
+  push: { color: STRATEGY_COLORS.push },
+  pull: { color: STRATEGY_COLORS.pull },
+  "push-pull": { color: STRATEGY_COLORS["push-pull"] },
+  specification: { color: STRATEGY_COLORS.specification },
+  none: { color: STRATEGY_COLORS.none },
 };
 
 /** The outline of a card in the strategy view: how we transact with that segment. */

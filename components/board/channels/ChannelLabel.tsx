@@ -1,5 +1,5 @@
 import { memo, type MouseEvent } from "react";
-import { channelPath } from "../channelPath";
+import { channelPath } from "@/lib/canvas/channelPath";
 
 interface ChannelLabelProps {
   id: string;

@@ -1,8 +1,8 @@
 import { memo, type MouseEvent } from "react";
 import type { RemoteSelector } from "@/lib/collab/presence";
 import type { Flow } from "@/lib/valuechain/model";
-import { channelPath } from "../channelPath";
-import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "../flowStyle";
+import { channelPath } from "@/lib/canvas/channelPath";
+import { arrowMarkerId, FLOW_STYLE, SELECTED_EDGE_COLOR } from "@/lib/canvas/flowStyle";
 import { useIsHighlighted } from "../hooks/useIsHighlighted";
 
 interface ChannelShapeProps {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { FLOW_LABELS } from "@/lib/valuechain/labels";
 import { FLOWS, type Flow } from "@/lib/valuechain/model";
-import { FLOW_STYLE } from "../flowStyle";
+import { FLOW_STYLE } from "@/lib/canvas/flowStyle";
 
 interface FlowChooserProps {
   /** Where the channel was dropped, in pixels from the canvas's top-left corner. */

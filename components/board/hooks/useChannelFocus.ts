@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import { useReactFlow, useStoreApi } from "@xyflow/react";
-import { channelPath } from "../channelPath";
+import { channelPath } from "@/lib/canvas/channelPath";
 import type { ChannelRoute } from "../channels/routes";
 
 /**

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { Flow } from "@/lib/valuechain/model";
-import { channelPath } from "../channelPath";
-import { FLOW_STYLE, SELECTED_EDGE_COLOR } from "../flowStyle";
+import { channelPath } from "@/lib/canvas/channelPath";
+import { FLOW_STYLE, SELECTED_EDGE_COLOR } from "@/lib/canvas/flowStyle";
 import { useIsHighlighted } from "../hooks/useIsHighlighted";
 
 interface FarChannelProps {

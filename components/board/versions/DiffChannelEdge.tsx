@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { EdgeProps } from "@xyflow/react";
 import { ChannelEdge } from "../ChannelEdge";
-import { channelPath } from "../channelPath";
+import { channelPath } from "@/lib/canvas/channelPath";
 import { DIFF_STYLE } from "./diffStyle";
 import type { VersionFlowEdge } from "./versionFlow";
 

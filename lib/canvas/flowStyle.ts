@@ -1,4 +1,4 @@
-import type { Flow } from "@/lib/valuechain/model";
+import type { Flow } from "../valuechain/model";
 
 /** How each flow is drawn; the legend and the edges read the same table (their words: lib/valuechain/labels.ts). */
 export const FLOW_STYLE: Record<Flow, { color: string; width: number; dash?: string; arrow: "filled" | "open" }> = {
