@@ -27,7 +27,7 @@ import { CHANNEL_TEXT_FIELDS, PLAYER_TEXT_FIELDS, readText, writeText, type Chan
 import { ROUND_STATUSES, type RoundStatus } from "../contracts/rounds";
 import { playerFromNote } from "../valuechain/discussion";
 import { makePlayer, type PlayerKind } from "../valuechain/model";
-import { notesOf, readDiscussion, readNote, writeDiscussion } from "./discussionDoc";
+import { framesOf, notesOf, readDiscussion, readNote, writeDiscussion } from "./discussionDoc";
 
 export const SCHEMA_VERSION = 1;
 
@@ -420,12 +420,18 @@ export function setSpotlight(doc: Y.Doc, spotlight: Spotlight | null, origin?: u
 
 // --- free-text fields, for the text binding -----------------------------------------------------
 
-/** One free-text field of the document (PRODUCT.md): the title, or a text field of a player or channel. */
-export type TextFieldRef = { kind: "title" } | { kind: "player"; id: string; field: PlayerTextField } | { kind: "channel"; id: string; field: ChannelTextField };
+/** One free-text field of the document (PRODUCT.md): the title, a text field of a player or channel, a note's text, a frame's title. */
+export type TextFieldRef =
+  | { kind: "title" }
+  | { kind: "player"; id: string; field: PlayerTextField }
+  | { kind: "channel"; id: string; field: ChannelTextField }
+  | { kind: "note"; id: string; field: "text" }
+  | { kind: "frame"; id: string; field: "title" };
 
 /** Where the field lives now: the map and key, or null when its player or channel is gone. */
 export function locateTextField(doc: Y.Doc, ref: TextFieldRef): { map: Y.Map<unknown>; key: string } | null {
   if (ref.kind === "title") return { map: metaOf(doc), key: "title" };
-  const map = (ref.kind === "player" ? playersOf(doc) : channelsOf(doc)).get(ref.id);
+  const maps = { player: playersOf, channel: channelsOf, note: notesOf, frame: framesOf } as const;
+  const map = maps[ref.kind](doc).get(ref.id);
   return map instanceof Y.Map ? { map, key: ref.field } : null;
 }
