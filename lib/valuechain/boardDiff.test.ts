@@ -240,3 +240,29 @@ describe("diff properties (200 seeded random pairs)", () => {
 function prefixed(channels: BoardDiff["channels"]): Record<string, unknown[]> {
   return Object.fromEntries(Object.entries(channels).map(([k, v]) => [`channels.${k}`, v]));
 }
+
+describe("notes and threads in a diff", () => {
+  test("reports notes and threads added, resolved, reopened and replied to, apart from the chain and the answers", () => {
+    const ada = { name: "Ada" };
+    const at = "2026-11-28T10:00:00.000Z";
+    const before = { title: "B", players: [], channels: [], notes: [{ id: "n1", text: "old", color: "yellow", x: 0, y: 0 }], comments: [
+      { id: "t1", target: { x: 0, y: 0 }, resolved: false, messages: [{ id: "m1", author: ada, text: "a", at }] },
+      { id: "t2", target: { x: 0, y: 0 }, resolved: true, messages: [{ id: "m2", author: ada, text: "b", at }] },
+    ] };
+    const after = { ...before, notes: [{ id: "n2", text: "new", color: "pink", x: 0, y: 0 }], comments: [
+      { ...before.comments[0], resolved: true, messages: [...before.comments[0].messages, { id: "m3", author: ada, text: "c", at }] },
+      { ...before.comments[1], resolved: false },
+      { id: "t3", target: { player: "p" }, resolved: false, messages: [{ id: "m4", author: ada, text: "d", at }] },
+    ] };
+    const d = diffBoards(before, after);
+    expect(d.discussion.notes.added.map((n) => n.id)).toEqual(["n2"]);
+    expect(d.discussion.notes.removed.map((n) => n.id)).toEqual(["n1"]);
+    expect(d.discussion.threads.added.map((t) => t.id)).toEqual(["t3"]);
+    expect(d.discussion.threads.resolved.map((t) => t.id)).toEqual(["t1"]);
+    expect(d.discussion.threads.reopened.map((t) => t.id)).toEqual(["t2"]);
+    expect(d.discussion.threads.replied.map((r) => [r.thread.id, r.count])).toEqual([["t1", 1]]);
+    expect(d.answers).toEqual([]);
+    expect(isEmptyDiff(d)).toBe(false);
+    expect(isEmptyDiff(diffBoards(after, after))).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { diffAnswers, type AnswerChange } from "./answersDiff";
 import { matchById } from "./matchById";
-import type { Board, Channel, Flow, Player } from "./model";
+import type { Board, Channel, CommentThread, Flow, Note, Player } from "./model";
 
 /** Moves up to this many pixels are jitter, not a change anyone meant to make. */
 export const MOVE_THRESHOLD = 8;
@@ -57,6 +57,42 @@ export interface BoardDiff {
   players: { added: Player[]; removed: Player[]; changed: PlayerChange[]; moved: PlayerMove[] };
   channels: { added: Channel[]; removed: Channel[]; changed: ChannelChange[] };
   answers: AnswerChange[];
+  /**
+   * Sticky notes and comment threads, apart from the chain: what was added or removed, which
+   * threads were resolved or reopened. Never part of the answers.
+   */
+  discussion: DiscussionDiff;
+}
+
+export interface DiscussionDiff {
+  notes: { added: Note[]; removed: Note[] };
+  /** Resolved, reopened and replied-to threads as they are in the later board. */
+  threads: { added: CommentThread[]; removed: CommentThread[]; resolved: CommentThread[]; reopened: CommentThread[]; replied: { thread: CommentThread; count: number }[] };
+}
+
+function diffDiscussion(a: Board, b: Board): DiscussionDiff {
+  const notes = matchById(a.notes ?? [], b.notes ?? []);
+  const threads = matchById(a.comments ?? [], b.comments ?? []);
+  return {
+    notes: { added: notes.added, removed: notes.removed },
+    threads: {
+      added: threads.added,
+      removed: threads.removed,
+      resolved: threads.kept.filter(([before, after]) => !before.resolved && after.resolved).map(([, t]) => t),
+      reopened: threads.kept.filter(([before, after]) => before.resolved && !after.resolved).map(([, t]) => t),
+      replied: threads.kept.flatMap(([before, after]) => {
+        const seen = new Set(before.messages.map((m) => m.id));
+        const count = after.messages.filter((m) => !seen.has(m.id)).length;
+        return count ? [{ thread: after, count }] : [];
+      }),
+    },
+  };
+}
+
+/** Whether a diff's notes and threads changed at all. */
+export function discussionChanged(d: DiscussionDiff): boolean {
+  const { notes, threads } = d;
+  return [notes.added, notes.removed, threads.added, threads.removed, threads.resolved, threads.reopened, threads.replied].some((list) => list.length > 0);
 }
 
 export function diffBoards(a: Board, b: Board): BoardDiff {
@@ -85,6 +121,7 @@ export function diffBoards(a: Board, b: Board): BoardDiff {
       }),
     },
     answers: diffAnswers(a, b),
+    discussion: diffDiscussion(a, b),
   };
 }
 
@@ -94,7 +131,8 @@ export function isEmptyDiff(d: BoardDiff): boolean {
     d.title === null &&
     [players.added, players.removed, players.changed, players.moved, channels.added, channels.removed, channels.changed, d.answers].every(
       (list) => list.length === 0,
-    )
+    ) &&
+    !discussionChanged(d.discussion)
   );
 }
 

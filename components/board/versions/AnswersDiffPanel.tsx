@@ -1,6 +1,7 @@
 import type { BoardDiff } from "@/lib/valuechain/boardDiff";
 import { channelCounts, playerCounts } from "./compareScene";
 import { DIFF_KINDS, DIFF_STYLE } from "./diffStyle";
+import { DiscussionDiffList } from "./DiscussionDiffList";
 
 interface AnswersDiffPanelProps {
   diff: BoardDiff;
@@ -85,6 +86,8 @@ export function AnswersDiffPanel({ diff, fromLabel, toLabel }: AnswersDiffPanelP
           </ul>
         )}
       </section>
+      {/* Old servers answer without it; the panel stays as it was. */}
+      {diff.discussion && <DiscussionDiffList diff={diff.discussion} />}
     </aside>
   );
 }
