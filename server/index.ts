@@ -32,6 +32,7 @@ import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 import { RedisFanout } from "./scale/redisFanout";
+import { PdfRenderer } from "./report/pdfRenderer";
 import { SqliteAppender } from "./collab/sqliteAppender";
 import { boardAccessHooks } from "./boards/collabAccess";
 import { commitBatchBoards, commitBatchUpdates, commitDuration, redisErrors, redisRoundTrip, registerGauges, relayLag } from "./metrics/metrics";
@@ -74,7 +75,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   }
   const limitStore = config.redisUrl ? await redisStore(config.redisUrl, config.rates.keyPrefix, log) : memoryStore(config.rates.keyPrefix);
   const rateLimits = createRateLimits(config.rates, limitStore);
-  const runtime: Runtime = { config, db, boards, rooms, live, versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
+  const pdf = new PdfRenderer(config.chromiumPath);
+  const runtime: Runtime = { config, db, boards, rooms, live, versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits, pdf };
   publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });
@@ -233,6 +235,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
           await rooms.pipeline.whenIdle();
         },
         async closeStores() {
+          await pdf.close();
           await fanout?.close();
           await appender?.close();
           await db.close();

@@ -65,7 +65,7 @@ describe("board report", () => {
 
   it("has every section, in order, given the data for each", () => {
     const b = template;
-    const scores = scoreRound(["customer"], [{ name: "Ann", function: "Sales", answers: { customer: { p3: { value: "yes" } } } }, { name: "Bo", function: "Finance", answers: { customer: { p3: { value: "yes" } } } }], b);
+    const scores = scoreRound(["customer"], [{ ref: "a", name: "Ann", function: "Sales", answers: { customer: { p3: { value: "yes" } } } }, { ref: "b", name: "Bo", function: "Finance", answers: { customer: { p3: { value: "yes" } } } }], b);
     const page = html(b, {
       connected: [{ name: "Ann", function: "Sales" }],
       lastRound: { createdAt: "2026-11-28T10:00:00Z", status: "revealed", questions: ["customer"], participants: [{ name: "Ann", function: "Sales" }, { name: "Bo", function: "Finance" }], scores },
@@ -167,9 +167,9 @@ describe("board report", () => {
   it("shows the last workshop round: participants, Fleiss' kappa and each item's agreement", () => {
     const b = template;
     const participants = [
-      { name: "Ann", function: "Sales", answers: { customer: { p3: { value: "yes" as const }, p4: { value: "yes" as const } } } },
-      { name: "Bo", function: "Finance", answers: { customer: { p3: { value: "yes" as const }, p4: { value: "no" as const } } } },
-      { name: "Cy", function: "Marketing", answers: { customer: { p3: { value: "yes" as const }, p4: { value: "yes" as const } } } },
+      { ref: "a", name: "Ann", function: "Sales", answers: { customer: { p3: { value: "yes" as const }, p4: { value: "yes" as const } } } },
+      { ref: "b", name: "Bo", function: "Finance", answers: { customer: { p3: { value: "yes" as const }, p4: { value: "no" as const } } } },
+      { ref: "c", name: "Cy", function: "Marketing", answers: { customer: { p3: { value: "yes" as const }, p4: { value: "yes" as const } } } },
     ];
     const scores = scoreRound(["customer"], participants, b);
     const report = buildReport(input(b, { lastRound: { createdAt: "2026-11-28T10:00:00Z", status: "revealed", questions: ["customer"], participants, scores } }));
