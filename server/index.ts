@@ -25,7 +25,7 @@ import { RoundService } from "./workshop/roundService";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
-import { isSecure, newNonce, securityHeaders } from "./http/securityHeaders";
+import { isReportRequest, isSecure, newNonce, securityHeaders } from "./http/securityHeaders";
 import { CLIENT_ADDRESS_HEADER } from "./http/clientAddress";
 import { createRateLimits } from "./limits/rateLimits";
 import { memoryStore, redisStore } from "./limits/store";
@@ -104,7 +104,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
     const nonce = newNonce();
-    const headers = securityHeaders(headerPolicy, nonce, { host: req.headers.host, secure: isSecure(req, config.trustProxy) });
+    const headers = securityHeaders(headerPolicy, nonce, { host: req.headers.host, secure: isSecure(req, config.trustProxy), report: isReportRequest(req.url) });
     for (const [name, value] of headers) res.setHeader(name, value);
     // Next.js reads the nonce for its own scripts from the request's policy (a client's own
     // Content-Security-Policy request header is overwritten here, never trusted).

@@ -53,7 +53,7 @@ tr.us td { background: #f8fafc; font-weight: 600; }
 .route { white-space: normal; }
 .route .arrow { color: #94a3b8; padding: 0 3px; }
 .tag { display: inline-block; margin-left: 4px; padding: 0 5px; border-radius: 4px; background: #0f172a; color: #fff; font-size: 7.5pt; font-weight: 700; vertical-align: 1px; }
-.pill { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 8.5pt; font-weight: 600; }
+.pill { white-space: nowrap; display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 8.5pt; font-weight: 600; }
 .pill.yes { background: #dcfce7; color: #166534; }
 .pill.no { background: #fee2e2; color: #991b1b; }
 .pill.undecided { background: #fef9c3; color: #854d0e; }

@@ -6,13 +6,6 @@ import { renderReportHtml } from "@/lib/report/reportHtml";
 
 const FORMATS = ["html", "pdf"] as const;
 
-/**
- * The report's own policy, in place of the pages' (server/index.ts): the page is a document
- * with no script at all, styled inline, whose only images are data: URLs. Nothing may load,
- * connect, frame it or be framed, whoever wrote the board's text.
- */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 /** A file name from a board title, safe for every file system and for the header. */
 function fileName(title: string, extension: string): string {
   const stem = title.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "board";
@@ -43,7 +36,9 @@ async function lastRound(boardId: string): Promise<ReportInput["lastRound"]> {
 
 /**
  * The board's report (viewer): `?format=html` (default) a self-contained page, `pdf` the same
- * page rendered by Chromium; `?since={versionId}` adds the changes since that version.
+ * page rendered by Chromium; `?since={versionId}` adds the changes since that version. The
+ * page's Content-Security-Policy is the report's own (server/http/securityHeaders.ts), set by
+ * server/index.ts before Next answers: no script, inline styles, data: images only.
  */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
@@ -71,7 +66,6 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
       headers: {
         "content-type": "text/html; charset=utf-8",
         "content-disposition": disposition("inline", fileName(report.title, "html")),
-        "content-security-policy": REPORT_CSP,
       },
     });
   }
