@@ -57,7 +57,7 @@ export function BoardWorkspace() {
 
   // Ids deleted by someone else (or by undo) drop out of the selection.
   const selection = useMemo(() => {
-    const live = new Set([...board.players.map((p) => p.id), ...board.channels.map((c) => c.id)]);
+    const live = new Set([...board.players, ...board.channels, ...(board.notes ?? []), ...(board.frames ?? [])].map((item) => item.id));
     const kept = rawSelection.filter((id) => live.has(id));
     return kept.length === rawSelection.length ? rawSelection : kept;
   }, [board, rawSelection]);
@@ -112,7 +112,7 @@ export function BoardWorkspace() {
       <HighlightContext value={highlight}>
         <StrategyViewContext value={strategyView}>
           <div className="flex min-h-0 flex-1 max-md:flex-col">
-            {canEdit && !editingPaused && !versions.view && <Palette onAdded={(id) => setSelection([id])} />}
+            {canEdit && !editingPaused && !versions.view && <Palette onAdded={(id) => setSelection([id])} author={identity ? { name: identity.name, function: identity.fn } : undefined} />}
             {/* On a phone the canvas ends where the bottom sheet begins: nothing of it is hidden under the sheet. */}
             <main className={`relative min-h-0 min-w-0 flex-1 ${sheetOpen ? "max-md:pb-[45dvh]" : "max-md:pb-12"}`} aria-label="Board canvas">
               <Canvas

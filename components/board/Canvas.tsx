@@ -16,9 +16,17 @@ import {
   type ReactFlowState,
 } from "@xyflow/react";
 import { PLAYER_NODE, type PlayerFlowNode } from "@/lib/canvas/flow";
+import { FRAME_NODE, NOTE_NODE } from "@/lib/canvas/discussionNodes";
+import { convertNoteToPlayer } from "@/lib/collab/boardDoc";
+import { resizeFrame, setNoteColor } from "@/lib/collab/discussionDoc";
+import { noteFill } from "@/lib/valuechain/discussion";
 import type { FollowTarget } from "@/lib/collab/presence";
 import { PLAYER_KINDS, type PlayerKind } from "@/lib/valuechain/model";
-import { addPlayerOfKind, CARD_HEIGHT, CARD_WIDTH, KIND_DRAG_TYPE } from "./boardCommands";
+import { addPlayerOfKind, asOneStep, CARD_HEIGHT, CARD_WIDTH, KIND_DRAG_TYPE, newId } from "./boardCommands";
+import { FrameActionsContext, type FrameActions } from "./frames/FrameActions";
+import { FrameNode } from "./frames/FrameNode";
+import { NoteActionsContext, type NoteActions } from "./notes/NoteActions";
+import { NoteNode } from "./notes/NoteNode";
 import { CanvasToolbar } from "./CanvasToolbar";
 import type { ChainOrder } from "@/lib/valuechain/chainOrder";
 import { useBoardActions } from "./BoardActions";
@@ -37,7 +45,7 @@ import { useBoard, useBoardContent } from "./hooks/useBoard";
 import { useChannelFocus } from "./hooks/useChannelFocus";
 import { useChannelRoutes } from "./hooks/useChannelRoutes";
 import { useOrderedBoard } from "./hooks/useOrderedBoard";
-import { useFlowElements } from "./hooks/useFlowElements";
+import { useFlowElements, type BoardFlowNode } from "./hooks/useFlowElements";
 import { useFollowViewport } from "./hooks/useFollowViewport";
 import { usePointerPresence } from "./hooks/usePointerPresence";
 import { useSession } from "./hooks/useSession";
@@ -52,7 +60,7 @@ import { useCanvasWorkshop, WorkshopBanners } from "./workshop/WorkshopBanners";
 import { useFitBesideWorkshop } from "./workshop/useFitBesideWorkshop";
 import { isFarZoom, minZoomFor } from "./zoomLevels";
 
-const NODE_TYPES = { [PLAYER_NODE]: PlayerNode };
+const NODE_TYPES = { [PLAYER_NODE]: PlayerNode, [NOTE_NODE]: NoteNode, [FRAME_NODE]: FrameNode };
 /** Channels are drawn by ChannelLayer; React Flow draws no edges of its own. */
 const NO_EDGES: Edge[] = [];
 const FIT_VIEW_OPTIONS = { padding: 0.1, maxZoom: 1 };
@@ -61,8 +69,16 @@ const selectFar = (s: ReactFlowState) => isFarZoom(s.transform[2], s.nodeLookup.
 const CONNECTION_LINE_STYLE = { stroke: "#4f46e5", strokeWidth: 2 };
 
 const isKind = (v: string): v is PlayerKind => (PLAYER_KINDS as readonly string[]).includes(v);
-const kindColor = (node: PlayerFlowNode) => KIND_STYLE[node.data.player.kind].color;
-const strategyColor = (node: PlayerFlowNode) => STRATEGY_STYLE[node.data.player.strategy].color;
+/** The minimap's colour of a node: a card by its kind (or strategy), a note by its colour, a frame pale. */
+function minimapColor(strategyView: boolean) {
+  return (node: BoardFlowNode) => {
+    if (node.type === NOTE_NODE) return noteFill(node.data.note.color);
+    if (node.type === FRAME_NODE) return "#e2e8f0";
+    return strategyView ? STRATEGY_STYLE[node.data.player.strategy].color : KIND_STYLE[node.data.player.kind].color;
+  };
+}
+const KIND_MINIMAP = minimapColor(false);
+const STRATEGY_MINIMAP = minimapColor(true);
 const isValidConnection = (c: Connection | Edge) => c.source !== c.target;
 const additive = (event: ReactMouseEvent | MouseEvent) => event.shiftKey || event.ctrlKey || event.metaKey;
 
@@ -117,7 +133,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
     [setSelection, showDetails],
   );
   const onNodeClick = useCallback(
-    (event: ReactMouseEvent, node: PlayerFlowNode) => {
+    (event: ReactMouseEvent, node: BoardFlowNode) => {
       if (additive(event)) return;
       setSelection([node.id]);
       showDetails();
@@ -125,6 +141,23 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
     [setSelection, showDetails],
   );
   const onPaneClick = useCallback(() => setSelection([]), [setSelection]);
+  const noteActions = useMemo<NoteActions>(
+    () => ({
+      setColor: (id, color) => asOneStep(session, () => setNoteColor(session.doc, id, color)),
+      toPlayer: (id, kind) => {
+        const player = asOneStep(session, () => convertNoteToPlayer(session.doc, id, kind, newId()));
+        if (player) setSelection([player.id]);
+      },
+    }),
+    [session, setSelection],
+  );
+  const frameActions = useMemo<FrameActions>(() => ({ resize: (id, box) => asOneStep(session, () => resizeFrame(session.doc, id, box)) }), [session]);
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: BoardFlowNode) => {
+      if (node.type === PLAYER_NODE) cardMenu.onNodeContextMenu(event, node);
+    },
+    [cardMenu],
+  );
   // A box drawn around cards takes the channels between them along, as React Flow's edges did.
   const onSelectionEnd = useCallback(() => {
     setSelection((prev) => {
@@ -141,7 +174,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
     },
     [publishViewport, store],
   );
-  const onInit = useCallback((flow: ReactFlowInstance<PlayerFlowNode>) => publishCurrentViewport(flow.getViewport()), [publishCurrentViewport]);
+  const onInit = useCallback((flow: ReactFlowInstance<BoardFlowNode>) => publishCurrentViewport(flow.getViewport()), [publishCurrentViewport]);
   const onMove = useCallback<OnMove>((_event, viewport) => publishCurrentViewport(viewport), [publishCurrentViewport]);
   // Only this person's own pan or zoom has an event; the viewport set while following has none.
   const onMoveStart = useCallback<OnMoveStart>((event) => event && stopFollowing(), [stopFollowing]);
@@ -179,7 +212,9 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
       onDrop={onDrop}
     >
       <ChannelMarkers />
-      <ReactFlow<PlayerFlowNode>
+      <NoteActionsContext value={noteActions}>
+      <FrameActionsContext value={frameActions}>
+      <ReactFlow<BoardFlowNode>
         nodes={flowNodes}
         edges={NO_EDGES}
         nodeTypes={NODE_TYPES}
@@ -188,7 +223,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
         onPaneClick={onPaneClick}
         onSelectionEnd={onSelectionEnd}
         onConnectEnd={drawing.onConnectEnd}
-        onNodeContextMenu={cardMenu.onNodeContextMenu}
+        onNodeContextMenu={onNodeContextMenu}
         isValidConnection={isValidConnection}
         onInit={onInit}
         onMove={onMove}
@@ -220,7 +255,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
         <Controls showInteractive={false} position="bottom-left" style={{ marginBottom: 56 }} aria-label="Zoom and fit" />
         {/* Zoomed far out, the canvas itself shows the whole board: the overview would repeat it. */}
         {board.players.length > 0 && !far && (
-          <MiniMap<PlayerFlowNode> className="max-md:hidden" pannable zoomable nodeColor={strategyView ? strategyColor : kindColor} position="bottom-right" ariaLabel="Overview of the board" />
+          <MiniMap<BoardFlowNode> className="max-md:hidden" pannable zoomable nodeColor={strategyView ? STRATEGY_MINIMAP : KIND_MINIMAP} position="bottom-right" ariaLabel="Overview of the board" />
         )}
         <Panel position="top-left">
           <CanvasToolbar board={ordered} strategyView={strategyView} onToggleStrategyView={onToggleStrategyView} />
@@ -240,6 +275,8 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
         </Panel>
         <RemoteCursors awareness={provider.awareness} />
       </ReactFlow>
+      </FrameActionsContext>
+      </NoteActionsContext>
       {board.players.length === 0 && <EmptyBoardHint />}
       {drawing.choice && <FlowChooser at={drawing.choice.at} flow={drawing.choice.flow} onChoose={drawing.choose} onClose={drawing.dismiss} />}
       {cardMenu.menu && <CardMenu at={cardMenu.menu.at} title={cardMenu.menu.title} items={cardMenu.menu.items} onClose={cardMenu.close} />}

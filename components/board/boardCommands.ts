@@ -5,15 +5,16 @@
  * then delete" undo as one.
  */
 import { addChannel, addPlayer, deleteChannels, deletePlayers, movePlayers } from "@/lib/collab/boardDoc";
+import { addFrame, addNote, deleteItems } from "@/lib/collab/discussionDoc";
 import type { BoardSession } from "@/lib/collab/session";
 import { tidyLayout } from "@/lib/valuechain/layout";
 import { besideOffset, type Box } from "@/lib/valuechain/placement";
 import { KIND_LABELS } from "@/lib/valuechain/labels";
-import { makePlayer, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
+import { DEFAULT_NOTE_COLOR, makePlayer, type Author, type Board, type Channel, type PlayerKind } from "@/lib/valuechain/model";
 
 type Editing = Pick<BoardSession, "doc" | "undo">;
 
-function asOneStep<T>({ doc, undo }: Editing, edit: () => T): T {
+export function asOneStep<T>({ doc, undo }: Editing, edit: () => T): T {
   undo.stopCapturing();
   const result = doc.transact(edit);
   undo.stopCapturing();
@@ -82,17 +83,33 @@ export function duplicatePlayers(session: Editing, board: Board, ids: readonly s
   return [...copies.values()];
 }
 
-/** Deletes the selected players (with every channel touching them) and channels, as one change. */
+/** Deletes the selected players (with every channel touching them), channels, notes and frames, as one change. */
 export function deleteSelection(session: Editing, board: Board, ids: readonly string[]): void {
   const { doc } = session;
   const wanted = new Set(ids);
   const players = board.players.filter((p) => wanted.has(p.id)).map((p) => p.id);
   const channels = board.channels.filter((c) => wanted.has(c.id)).map((c) => c.id);
-  if (!players.length && !channels.length) return;
+  const items = [...(board.notes ?? []), ...(board.frames ?? [])].filter((i) => wanted.has(i.id)).map((i) => i.id);
+  if (!players.length && !channels.length && !items.length) return;
   asOneStep(session, () => {
     if (channels.length) deleteChannels(doc, channels);
     if (players.length) deletePlayers(doc, players);
+    if (items.length) deleteItems(doc, items);
   });
+}
+
+/** A sticky note at `at`, written by `author`; returns its id. */
+export function addStickyNote(session: Editing, at: { x: number; y: number }, author: Author | undefined): string {
+  const id = newId();
+  asOneStep(session, () => addNote(session.doc, { id, text: "", color: DEFAULT_NOTE_COLOR, x: Math.round(at.x), y: Math.round(at.y), ...(author ? { author } : {}) }));
+  return id;
+}
+
+/** A frame of the given box; returns its id. */
+export function addBoardFrame(session: Editing, box: { x: number; y: number; width: number; height: number }, title = "New frame"): string {
+  const id = newId();
+  asOneStep(session, () => addFrame(session.doc, { id, title, x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) }));
+  return id;
 }
 
 /** Moves every player to its place in the tidy left-to-right layout; everyone sees it, one undo puts them back. */

@@ -4,6 +4,7 @@
  *   players: id → Y.Map { name, kind, x, y, isUs, consumer, customer, why, strategy,
  *                         transaction, notes, aliases: Y.Array<string> }
  *   channels: id → Y.Map { from, to, flow, label, share? }
+ *   notes, frames, comments: see discussionDoc.ts
  * Free-text fields hold a string or a Y.Text (text.ts); this module writes Y.Text.
  * Any client can write anything into a shared document, so reading coerces every field to
  * its type and falls back to the default: a bad value never reaches the UI or the analysis.
@@ -24,6 +25,9 @@ import {
 } from "../valuechain/model";
 import { CHANNEL_TEXT_FIELDS, PLAYER_TEXT_FIELDS, readText, writeText, type ChannelTextField, type PlayerTextField } from "./text";
 import { ROUND_STATUSES, type RoundStatus } from "../contracts/rounds";
+import { playerFromNote } from "../valuechain/discussion";
+import { makePlayer, type PlayerKind } from "../valuechain/model";
+import { framesOf, notesOf, readDiscussion, readNote, writeDiscussion } from "./discussionDoc";
 
 export const SCHEMA_VERSION = 1;
 
@@ -87,7 +91,7 @@ export function readBoard(doc: Y.Doc): Board {
     if (m instanceof Y.Map) channels.push(readChannel(id, m));
   });
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { title: readTitle(doc), players: players.sort(byId), channels: channels.sort(byId) };
+  return { title: readTitle(doc), players: players.sort(byId), channels: channels.sort(byId), ...readDiscussion(doc) };
 }
 
 const isPlayerText = (k: string) => (PLAYER_TEXT_FIELDS as readonly string[]).includes(k);
@@ -126,6 +130,7 @@ export function writeBoard(doc: Y.Doc, board: Board, origin?: unknown): void {
     for (const id of [...players.keys()]) players.delete(id);
     for (const p of board.players) players.set(p.id, playerToY(p));
     for (const c of board.channels) channels.set(c.id, channelToY(c));
+    writeDiscussion(doc, board);
   }, origin);
 }
 
@@ -134,6 +139,22 @@ export function addPlayer(doc: Y.Doc, player: Player): void {
     if (player.isUs) clearUs(doc);
     playersOf(doc).set(player.id, playerToY(player));
   });
+}
+
+/**
+ * Turns a sticky note into a player of `kind` in one transaction, so one undo brings the note
+ * back: its first line the name, the rest the player's notes. Returns the player, or null when
+ * the note is gone (someone converted or deleted it first).
+ */
+export function convertNoteToPlayer(doc: Y.Doc, noteId: string, kind: PlayerKind, playerId: string): Player | null {
+  const m = notesOf(doc).get(noteId);
+  if (!(m instanceof Y.Map)) return null;
+  const player = makePlayer(playerFromNote(readNote(noteId, m), kind, playerId));
+  doc.transact(() => {
+    playersOf(doc).set(player.id, playerToY(player));
+    notesOf(doc).delete(noteId);
+  });
+  return player;
 }
 
 type PlayerPatch = Partial<Omit<Player, "id">>;
@@ -399,12 +420,18 @@ export function setSpotlight(doc: Y.Doc, spotlight: Spotlight | null, origin?: u
 
 // --- free-text fields, for the text binding -----------------------------------------------------
 
-/** One free-text field of the document (PRODUCT.md): the title, or a text field of a player or channel. */
-export type TextFieldRef = { kind: "title" } | { kind: "player"; id: string; field: PlayerTextField } | { kind: "channel"; id: string; field: ChannelTextField };
+/** One free-text field of the document (PRODUCT.md): the title, a text field of a player or channel, a note's text, a frame's title. */
+export type TextFieldRef =
+  | { kind: "title" }
+  | { kind: "player"; id: string; field: PlayerTextField }
+  | { kind: "channel"; id: string; field: ChannelTextField }
+  | { kind: "note"; id: string; field: "text" }
+  | { kind: "frame"; id: string; field: "title" };
 
 /** Where the field lives now: the map and key, or null when its player or channel is gone. */
 export function locateTextField(doc: Y.Doc, ref: TextFieldRef): { map: Y.Map<unknown>; key: string } | null {
   if (ref.kind === "title") return { map: metaOf(doc), key: "title" };
-  const map = (ref.kind === "player" ? playersOf(doc) : channelsOf(doc)).get(ref.id);
+  const maps = { player: playersOf, channel: channelsOf, note: notesOf, frame: framesOf } as const;
+  const map = maps[ref.kind](doc).get(ref.id);
   return map instanceof Y.Map ? { map, key: ref.field } : null;
 }

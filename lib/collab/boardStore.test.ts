@@ -84,3 +84,22 @@ describe("the incremental board store", () => {
     expect(store.get().board.players[1].name).toBe("Dealer network");
   });
 });
+
+describe("the store's notes, frames and threads", () => {
+  it("publishes them live, and a note's move changes the board but not its content", async () => {
+    const { addNote, moveItems, startThread } = await import("./discussionDoc");
+    const doc = new Y.Doc();
+    const store = new BoardStore(doc, (flush) => {
+      flush();
+      return () => {};
+    });
+    addNote(doc, { id: "n", text: "idea", color: "yellow", x: 0, y: 0 });
+    startThread(doc, { id: "t", target: { x: 1, y: 2 }, message: { id: "m", author: { name: "Ada" }, text: "hi", at: "2026-11-28T10:00:00.000Z" } });
+    expect(store.get().board.notes?.map((n) => n.id)).toEqual(["n"]);
+    expect(store.get().board.comments?.map((t) => t.id)).toEqual(["t"]);
+    const content = store.get().content;
+    moveItems(doc, [{ id: "n", x: 50, y: 60 }]);
+    expect(store.get().board.notes?.[0]).toMatchObject({ x: 50, y: 60 });
+    expect(store.get().content).toBe(content);
+  });
+});

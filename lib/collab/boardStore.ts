@@ -11,6 +11,7 @@
 import * as Y from "yjs";
 import type { Board, Channel, Player } from "../valuechain/model";
 import { channelsOf, metaOf, playersOf, readChannel, readPlayer, readTitle } from "./boardDoc";
+import { commentsOf, framesOf, notesOf, readDiscussion } from "./discussionDoc";
 
 export interface BoardSnapshot {
   /** Everything, positions included: what the canvas draws. */
@@ -45,6 +46,9 @@ export class BoardStore {
   private readonly dirtyChannels = new Set<string>();
   private titleDirty = false;
   private contentDirty = false;
+  /** Notes, frames and threads are few: any change to them re-reads them all. */
+  private discussion: ReturnType<typeof readDiscussion>;
+  private discussionDirty = false;
   private cancelFrame: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly shared: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>[];
@@ -55,9 +59,10 @@ export class BoardStore {
   ) {
     playersOf(doc).forEach((m, id) => m instanceof Y.Map && this.players.set(id, readPlayer(id, m)));
     channelsOf(doc).forEach((m, id) => m instanceof Y.Map && this.channels.set(id, readChannel(id, m)));
-    const board = { title: readTitle(doc), players: [...this.players.values()].sort(byId), channels: [...this.channels.values()].sort(byId) };
+    this.discussion = readDiscussion(doc);
+    const board = { title: readTitle(doc), players: [...this.players.values()].sort(byId), channels: [...this.channels.values()].sort(byId), ...this.discussion };
     this.snapshot = { board, content: board };
-    this.shared = [metaOf(doc), playersOf(doc), channelsOf(doc)] as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>[];
+    this.shared = [metaOf(doc), playersOf(doc), channelsOf(doc), notesOf(doc), framesOf(doc), commentsOf(doc)] as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>[];
     for (const type of this.shared) type.observeDeep(this.onChange);
   }
 
@@ -77,9 +82,14 @@ export class BoardStore {
   private readonly onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     const players = playersOf(this.doc) as unknown as Y.AbstractType<unknown>;
     const channels = channelsOf(this.doc) as unknown as Y.AbstractType<unknown>;
+    const discussion = [notesOf(this.doc), framesOf(this.doc), commentsOf(this.doc)] as unknown as Y.AbstractType<unknown>[];
     for (const event of events) {
       const [first] = event.path;
-      if ((event.target as Y.AbstractType<unknown>) === players || (event.target as Y.AbstractType<unknown>) === channels) {
+      if (discussion.some((root) => isInside(event.target as Y.AbstractType<unknown>, root))) {
+        this.discussionDirty = true;
+        const onlyMoved = event.path.length === 1 && event instanceof Y.YMapEvent && [...event.keysChanged].every((k) => POSITION_KEYS.has(k));
+        if (!onlyMoved) this.contentDirty = true;
+      } else if ((event.target as Y.AbstractType<unknown>) === players || (event.target as Y.AbstractType<unknown>) === channels) {
         const dirty = (event.target as Y.AbstractType<unknown>) === players ? this.dirtyPlayers : this.dirtyChannels;
         for (const key of (event as Y.YMapEvent<unknown>).keysChanged) dirty.add(key);
         this.contentDirty = true;
@@ -107,17 +117,20 @@ export class BoardStore {
   /** Re-reads what changed and publishes a new snapshot (keeping every unchanged object). */
   flush(): void {
     this.cancelFrame = null;
-    if (!this.dirtyPlayers.size && !this.dirtyChannels.size && !this.titleDirty) return;
+    if (!this.dirtyPlayers.size && !this.dirtyChannels.size && !this.titleDirty && !this.discussionDirty) return;
     const before = this.snapshot.board;
+    const discussionChanged = this.discussionDirty;
+    if (discussionChanged) this.discussion = readDiscussion(this.doc);
+    this.discussionDirty = false;
     const players = this.reread(this.dirtyPlayers, this.players, playersOf(this.doc), readPlayer, before.players);
     const channels = this.reread(this.dirtyChannels, this.channels, channelsOf(this.doc), readChannel, before.channels);
     const title = this.titleDirty ? readTitle(this.doc) : before.title;
     this.titleDirty = false;
-    if (players === before.players && channels === before.channels && title === before.title) {
+    if (players === before.players && channels === before.channels && title === before.title && !discussionChanged) {
       this.contentDirty = false;
       return;
     }
-    const board: Board = { title, players, channels };
+    const board: Board = { title, players, channels, ...this.discussion };
     this.snapshot = { board, content: this.contentDirty ? board : this.snapshot.content };
     this.contentDirty = false;
     for (const listener of this.listeners) listener();

@@ -8,6 +8,7 @@
  */
 import * as Y from "yjs";
 import { channelsOf, metaOf, playersOf } from "./boardDoc";
+import { framesOf, notesOf } from "./discussionDoc";
 
 /** What one undo or redo did not delete because someone else had worked on it since. */
 export interface KeptEntity {
@@ -93,7 +94,7 @@ export function createUndo(doc: Y.Doc): BoardUndo {
   let verdicts = new Map<Y.Item, KeptEntity | null>();
   let kept: KeptEntity[] = [];
 
-  const manager = new Y.UndoManager([metaOf(doc), playersOf(doc), channelsOf(doc)], {
+  const manager = new Y.UndoManager([metaOf(doc), playersOf(doc), channelsOf(doc), notesOf(doc), framesOf(doc)], {
     captureTimeout: CAPTURE_TIMEOUT_MS,
     deleteFilter: (item) => {
       const entity = entityOf(doc, item);

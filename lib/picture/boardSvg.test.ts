@@ -86,3 +86,18 @@ describe("cards and text", () => {
     expect(rich.badges.map((b) => b.text)).toEqual(["Customer ?", "Push", "Direct", "Consumes"]);
   });
 });
+
+describe("frames and notes in the picture", () => {
+  it("draws frames behind the channels and notes in front of the cards, and never as paths", () => {
+    const withDiscussion = board([goods("a", "b")], [player("a", { x: 0, y: 0 }), player("b", { x: 300, y: 0 })]);
+    withDiscussion.frames = [{ id: "f", title: "Export <markets>", x: -40, y: -40, width: 600, height: 300 }];
+    withDiscussion.notes = [{ id: "n", text: "Kitchen studios?", color: "pink", x: 0, y: 400, author: { name: "Ada" } }];
+    const { svg, height } = renderBoardSvg(withDiscussion, { legend: false });
+    expect(svg.indexOf('class="frames"')).toBeLessThan(svg.indexOf('class="channels"'));
+    expect(svg.indexOf('class="notes"')).toBeGreaterThan(svg.indexOf('class="players"'));
+    expect(svg).toContain("Export &lt;markets&gt;");
+    expect(svg).toContain(">Kitchen studios?</text>");
+    expect(count(svg, /<path /g)).toBe(1);
+    expect(height).toBeGreaterThan(400 + 120);
+  });
+});

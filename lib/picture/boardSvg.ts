@@ -7,7 +7,8 @@
  * The picture's structure is part of what it promises to people who process it: one
  * `<g class="player">` per player (data-id = its id) and one `<path class="channel-path">`
  * per channel (data-id = its id); arrowheads are polygons and icons are images, so a path is
- * always a channel. Flow coordinates map to picture units as `(x - origin.x, y - origin.y)`.
+ * always a channel. Frames (`<g class="frame">`, behind) and sticky notes (`<g class="note">`,
+ * in front) are drawn as on the canvas. Flow coordinates map to picture units as `(x - origin.x, y - origin.y)`.
  */
 import { channelPath } from "../canvas/channelPath";
 import { FLOW_STYLE } from "../canvas/flowStyle";
@@ -18,6 +19,8 @@ import type { Board, Channel, Player } from "../valuechain/model";
 import { mix, TW } from "./colors";
 import { BAND_HEIGHT, BADGE_HEIGHT, BADGE_SIZE, CARD_WIDTH, cardLayout, NAME_LINE, NAME_SIZE, ALIAS_SIZE, type CardLayout } from "./cardLayout";
 import { kindIconUrl } from "./kindIcons";
+import { noteLayout, renderFrame, renderNote } from "./discussionSvg";
+import { NOTE_SIZE } from "../valuechain/model";
 import { legendHeight, legendWidth, renderLegend } from "./legend";
 import { escapeXml as esc, FONT_FAMILY, textWidth } from "./svgText";
 
@@ -27,7 +30,7 @@ export interface PictureOptions {
   background?: "white" | "transparent";
   /** The legend of the view under the diagram (default true). */
   legend?: boolean;
-  /** Only these players, and the channels among them (a selection); all when absent. */
+  /** Only these players (with the channels among them), notes and frames: a selection; all when absent. */
   only?: Iterable<string>;
   /** Space around the diagram, in picture units (default 32). */
   padding?: number;
@@ -212,7 +215,18 @@ export function renderBoardSvg(board: Board, options: PictureOptions = {}): Boar
       grow(box, l.x + l.width, l.y + l.height);
     }
   }
-  if (!placed.size) Object.assign(box, { minX: 0, minY: 0, maxX: 320, maxY: 120 });
+  // Frames and notes of a selection: those selected; of the whole board: all of them.
+  const frames = (board.frames ?? []).filter((f) => !only || only.has(f.id));
+  const notes = (board.notes ?? []).filter((n) => !only || only.has(n.id));
+  for (const f of frames) {
+    grow(box, f.x, f.y - 26);
+    grow(box, f.x + f.width, f.y + f.height);
+  }
+  for (const n of notes) {
+    grow(box, n.x, n.y);
+    grow(box, n.x + NOTE_SIZE.width, n.y + noteLayout(n).height);
+  }
+  if (!Number.isFinite(box.minX)) Object.assign(box, { minX: 0, minY: 0, maxX: 320, maxY: 120 });
 
   const legend = options.legend ?? true;
   const diagramWidth = box.maxX - box.minX + 2 * padding;
@@ -229,9 +243,11 @@ export function renderBoardSvg(board: Board, options: PictureOptions = {}): Boar
   parts.push(`<title>${esc(title)}</title>`);
   if (options.background !== "transparent") parts.push(`<rect class="background" width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<g class="diagram" transform="translate(${fmt(-origin.x)},${fmt(-origin.y)})">`);
+  if (frames.length) parts.push(`<g class="frames">${frames.map(renderFrame).join("")}</g>`);
   parts.push(`<g class="channels">${routes.map(renderRoute).join("")}</g>`);
   parts.push(`<g class="channel-labels">${routes.map(renderLabel).join("")}</g>`);
   parts.push(`<g class="players">${[...placed.values()].map((p) => renderCard(p, strategyView)).join("")}</g>`);
+  if (notes.length) parts.push(`<g class="notes">${notes.map(renderNote).join("")}</g>`);
   parts.push("</g>");
   if (legend) parts.push(renderLegend(board, { top: height - legendH, width, strategyView, title }));
   parts.push("</svg>");

@@ -57,7 +57,71 @@ export interface Channel {
   share?: number;
 }
 
-export interface Board {
+/* What leaders say about the chain beside it: sticky notes, frames, comment threads. */
+
+export interface Author {
+  name: string;
+  function?: string;
+}
+
+/** The sticky-note colours offered; a file may also carry any #rgb / #rrggbb colour. */
+export const NOTE_COLORS = ["yellow", "pink", "blue", "green", "orange", "purple"] as const;
+export type NoteColorName = (typeof NOTE_COLORS)[number];
+export const DEFAULT_NOTE_COLOR: NoteColorName = "yellow";
+/** Fill colours of the named sticky notes, light enough for dark text (WCAG AA). */
+export const NOTE_FILLS: Record<NoteColorName, string> = {
+  yellow: "#fef08a",
+  pink: "#fbcfe8",
+  blue: "#bfdbfe",
+  green: "#bbf7d0",
+  orange: "#fed7aa",
+  purple: "#e9d5ff",
+};
+export const NOTE_SIZE = { width: 176, height: 120 } as const;
+
+export interface Note {
+  id: string;
+  text: string;
+  color: string;
+  x: number;
+  y: number;
+  author?: Author;
+}
+
+export interface Frame {
+  id: string;
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type CommentTarget = { player: string } | { channel: string } | { x: number; y: number };
+
+export interface CommentMessage {
+  id: string;
+  author: Author;
+  text: string;
+  /** ISO 8601. */
+  at: string;
+}
+
+export interface CommentThread {
+  id: string;
+  target: CommentTarget;
+  resolved: boolean;
+  messages: CommentMessage[];
+}
+
+/** The discussion parts of a board, each absent when empty. */
+export interface Discussion {
+  notes?: Note[];
+  frames?: Frame[];
+  comments?: CommentThread[];
+}
+
+export interface Board extends Discussion {
   title: string;
   players: Player[];
   channels: Channel[];

@@ -16,9 +16,13 @@ import {
   TRANSACTIONS,
   liveChannels,
   sortById,
+  NOTE_COLORS,
+  type Author,
   type Board,
   type BoardFile,
   type Channel,
+  type CommentThread,
+  type Note,
   type Player,
 } from "./model";
 
@@ -33,6 +37,12 @@ export const BOARD_LIMITS = {
   aliases: 50,
   players: 5000,
   channels: 20000,
+  notes: 5000,
+  frames: 1000,
+  comments: 10000,
+  messages: 1000,
+  authorLength: 100,
+  frameSize: 100_000,
 } as const;
 
 const idSchema = z.string().min(1).max(BOARD_LIMITS.idLength);
@@ -66,12 +76,63 @@ export const ChannelSchema = z.strictObject({
   share: z.number().min(0).max(100).optional(),
 });
 
+const AuthorSchema = z.strictObject({
+  name: z.string().min(1).max(BOARD_LIMITS.authorLength),
+  function: z.string().max(BOARD_LIMITS.authorLength).optional(),
+});
+
+/** A named sticky-note colour or a hex colour: anything else could smuggle CSS into a picture. */
+const NoteColorSchema = z.union([z.enum(NOTE_COLORS), z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "expected a colour name or #rrggbb")]);
+
+export const NoteSchema = z.strictObject({
+  id: idSchema,
+  text: z.string().max(BOARD_LIMITS.textLength),
+  color: NoteColorSchema,
+  x: z.number(),
+  y: z.number(),
+  author: AuthorSchema.optional(),
+});
+
+export const FrameSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().max(BOARD_LIMITS.titleLength),
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive().max(BOARD_LIMITS.frameSize),
+  height: z.number().positive().max(BOARD_LIMITS.frameSize),
+});
+
+const CommentTargetSchema = z.union([z.strictObject({ player: idSchema }), z.strictObject({ channel: idSchema }), z.strictObject({ x: z.number(), y: z.number() })], {
+  error: 'expected { "player": id }, { "channel": id } or { "x": number, "y": number }',
+});
+
+export const CommentThreadSchema = z.strictObject({
+  id: idSchema,
+  target: CommentTargetSchema,
+  resolved: z.boolean(),
+  messages: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        author: AuthorSchema,
+        text: z.string().min(1).max(BOARD_LIMITS.textLength),
+        at: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .min(1)
+    .max(BOARD_LIMITS.messages),
+});
+
 export const BoardFileSchema = z
   .strictObject({
     format: z.literal(BOARD_FORMAT),
     title: z.string().max(BOARD_LIMITS.titleLength).default(DEFAULT_BOARD_TITLE),
     players: z.array(PlayerSchema).max(BOARD_LIMITS.players).default(() => []),
     channels: z.array(ChannelSchema).max(BOARD_LIMITS.channels).default(() => []),
+    // Compatible extensions: a file without them is as valid as before.
+    notes: z.array(NoteSchema).max(BOARD_LIMITS.notes).optional(),
+    frames: z.array(FrameSchema).max(BOARD_LIMITS.frames).optional(),
+    comments: z.array(CommentThreadSchema).max(BOARD_LIMITS.comments).optional(),
   })
   .superRefine((file, ctx) => {
     for (const problem of referenceProblems(file)) ctx.addIssue({ code: "custom", ...problem });
@@ -99,6 +160,20 @@ function referenceProblems(file: Board): ReferenceProblem[] {
         problems.push({ path: ["channels", i, end], message: `no player has the id "${channel[end]}"` });
       }
     }
+  });
+  // A thread may name a player or channel that is gone: it is kept as detached, as on the board.
+  // Ids are unique within each array and within each thread's messages.
+  for (const key of ["notes", "frames", "comments"] as const) problems.push(...duplicateIds(file[key] ?? [], [key]));
+  file.comments?.forEach((thread, i) => problems.push(...duplicateIds(thread.messages, ["comments", i, "messages"])));
+  return problems;
+}
+
+function duplicateIds(items: readonly { id: string }[], at: (string | number)[]): ReferenceProblem[] {
+  const seen = new Set<string>();
+  const problems: ReferenceProblem[] = [];
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) problems.push({ path: [...at, i, "id"], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
   });
   return problems;
 }
@@ -167,14 +242,35 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-/** The canonical file: every field present, sorted by id, dangling channels dropped. */
+/**
+ * The canonical file: every field present, sorted by id, dangling channels dropped; notes,
+ * frames and comments only when the board has some, so a board without them exports as before.
+ */
 export function toBoardFile(board: Board): BoardFile {
-  return {
+  const file: BoardFile = {
     format: BOARD_FORMAT,
     title: board.title,
     players: sortById(board.players).map(canonicalPlayer),
     channels: sortById(liveChannels(board)).map(canonicalChannel),
   };
+  if (board.notes?.length) file.notes = sortById(board.notes).map(canonicalNote);
+  if (board.frames?.length) file.frames = sortById(board.frames).map((f) => ({ id: f.id, title: f.title, x: f.x, y: f.y, width: f.width, height: f.height }));
+  if (board.comments?.length) file.comments = sortById(board.comments).map(canonicalThread);
+  return file;
+}
+
+const canonicalAuthor = (a: Author): Author => (a.function !== undefined ? { name: a.name, function: a.function } : { name: a.name });
+
+function canonicalNote(n: Note): Note {
+  const note: Note = { id: n.id, text: n.text, color: n.color, x: n.x, y: n.y };
+  if (n.author) note.author = canonicalAuthor(n.author);
+  return note;
+}
+
+function canonicalThread(t: CommentThread): CommentThread {
+  const target = "player" in t.target ? { player: t.target.player } : "channel" in t.target ? { channel: t.target.channel } : { x: t.target.x, y: t.target.y };
+  // Messages keep their order: a conversation is read in the order it was written.
+  return { id: t.id, target, resolved: t.resolved, messages: t.messages.map((m) => ({ id: m.id, author: canonicalAuthor(m.author), text: m.text, at: m.at })) };
 }
 
 function canonicalPlayer(p: Player): Player {

@@ -38,7 +38,7 @@ export function PictureDialog({ selection, strategyView, onClose }: PictureDialo
   // The board as it is when the dialog opens: what is previewed is what is saved.
   const [board] = useState(() => session.board.get().board);
   const players = useMemo(() => selectedPlayers(selection, board.channels), [selection, board.channels]);
-  const hasSelection = board.players.some((p) => players.has(p.id));
+  const hasSelection = [...board.players, ...(board.notes ?? []), ...(board.frames ?? [])].some((item) => players.has(item.id));
   const [format, setFormat] = useState<Format>("png");
   const [area, setArea] = useState<Area>(hasSelection ? "selection" : "board");
   const [scale, setScale] = useState(2);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { movePlayers } from "@/lib/collab/boardDoc";
+import { moveItems } from "@/lib/collab/discussionDoc";
 import type { PositionMove } from "@/lib/canvas/flow";
 import type { BoardSession } from "@/lib/collab/session";
 import { throttle } from "../throttle";
@@ -11,7 +12,7 @@ type Positions = ReadonlyMap<string, { x: number; y: number }>;
 const NONE: Positions = new Map();
 
 /**
- * Positions of the players being dragged here. They follow the pointer at full frame rate
+ * Positions of the players, notes and frames being dragged here. They follow the pointer at full frame rate
  * while the document gets them throttled; the last position of a drag is written at once.
  * Each drag is one undo step of its own.
  */
@@ -24,7 +25,11 @@ export function useDraggedPositions({ doc, undo }: Pick<BoardSession, "doc" | "u
     if (!pending.current.size) return;
     const moves = [...pending.current].map(([id, p]) => ({ id, ...p }));
     pending.current.clear();
-    movePlayers(doc, moves);
+    // Players, notes and frames dragged together move in one change.
+    doc.transact(() => {
+      movePlayers(doc, moves);
+      moveItems(doc, moves);
+    });
   }, [doc]);
   const writeSoon = useMemo(() => throttle(write, DRAG_WRITE_INTERVAL_MS), [write]);
   useEffect(

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { OnNodesChange } from "@xyflow/react";
-import { measuredAfter, positionMoves, projectNodes, selectionAfter, type PlayerFlowNode, type Size } from "@/lib/canvas/flow";
+import { measuredAfter, positionMoves, projectNodes, selectionAfter, type PlayerFlowNode, type PositionMove, type Size } from "@/lib/canvas/flow";
+import { frameContents, projectFrames, projectNotes, type FrameFlowNode, type NoteFlowNode } from "@/lib/canvas/discussionNodes";
 import { remoteSelections, sameRemoteSelections } from "@/lib/collab/presence";
 import type { Board } from "@/lib/valuechain/model";
 import { useDraggedPositions } from "./useDraggedPositions";
@@ -8,9 +9,12 @@ import { usePresence } from "./usePresence";
 import { useSession } from "./useSession";
 
 type Selection = readonly string[];
+/** Everything React Flow draws: frames behind, then the cards, then the sticky notes. */
+export type BoardFlowNode = PlayerFlowNode | NoteFlowNode | FrameFlowNode;
+const DEFAULT_CARD = { width: 192, height: 100 };
 
 /**
- * The board's players as React Flow nodes, and the handler that feeds React Flow's changes
+ * The board's players (with its notes and frames) as React Flow nodes, and the handler that feeds React Flow's changes
  * back: drags to the document, selection and measured sizes to local state. Nodes that did
  * not change keep their identity, so a change re-renders only the cards it touches. Channels
  * are drawn by the canvas's own channel layer (ChannelLayer), not as React Flow edges.
@@ -45,16 +49,55 @@ export function useFlowElements(board: Board, selection: Selection, setSelection
     previousFlow.current = flowNodes;
   }, [flowNodes]);
 
+  const previousNotes = useRef<NoteFlowNode[]>([]);
+  const previousFrames = useRef<FrameFlowNode[]>([]);
+  const notes = useMemo(() => projectNotes(board, selected, drag.positions, previousNotes.current), [board, selected, drag.positions]);
+  const frames = useMemo(() => projectFrames(board, selected, drag.positions, previousFrames.current), [board, selected, drag.positions]);
+  useLayoutEffect(() => {
+    previousNotes.current = notes;
+    previousFrames.current = frames;
+  }, [notes, frames]);
+  const allNodes = useMemo<BoardFlowNode[]>(() => (notes.length || frames.length ? [...frames, ...flowNodes, ...notes] : flowNodes), [frames, flowNodes, notes]);
+
+  const latest = useRef({ board, measured });
+  useLayoutEffect(() => {
+    latest.current = { board, measured };
+  });
+  const carried = useRef(new Map<string, { start: { x: number; y: number }; contents: { id: string; x: number; y: number }[] }>());
+  /** A frame's move carries what lies inside it, as it lay when the drag began. */
+  const withFrameContents = useCallback((moves: PositionMove[]): PositionMove[] => {
+    const { board: now, measured: sizes } = latest.current;
+    const frameIds = new Set((now.frames ?? []).map((f) => f.id));
+    if (!moves.some((m) => frameIds.has(m.id))) return moves;
+    const moving = new Set(moves.map((m) => m.id));
+    const extra: PositionMove[] = [];
+    for (const m of moves) {
+      const frame = now.frames?.find((f) => f.id === m.id);
+      if (!frame) continue;
+      let drag = carried.current.get(frame.id);
+      if (!drag) {
+        const contents = frameContents(now, frame, (id) => sizes.get(id) ?? DEFAULT_CARD).filter((c) => !moving.has(c.id));
+        drag = { start: { x: frame.x, y: frame.y }, contents };
+        carried.current.set(frame.id, drag);
+      }
+      const dx = m.x - drag.start.x;
+      const dy = m.y - drag.start.y;
+      for (const c of drag.contents) extra.push({ id: c.id, x: c.x + dx, y: c.y + dy, dragging: m.dragging });
+      if (!m.dragging) carried.current.delete(frame.id);
+    }
+    return [...moves, ...extra];
+  }, []);
+
   const { move } = drag;
-  const onNodesChange = useCallback<OnNodesChange<PlayerFlowNode>>(
+  const onNodesChange = useCallback<OnNodesChange<BoardFlowNode>>(
     (changes) => {
       setMeasured((prev) => measuredAfter(prev, changes));
-      move(positionMoves(changes));
+      move(withFrameContents(positionMoves(changes)));
       setSelection((prev) => selectionAfter(prev, changes));
     },
-    [move, setSelection],
+    [move, setSelection, withFrameContents],
   );
-  return { nodes, flowNodes, remote, dragged: drag.positions, onNodesChange };
+  return { nodes, flowNodes: allNodes, remote, dragged: drag.positions, onNodesChange };
 }
 
 type Positions = ReadonlyMap<string, { x: number; y: number }>;

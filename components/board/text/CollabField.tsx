@@ -14,6 +14,7 @@ interface CollabFieldProps {
   placeholder?: string;
   className?: string;
   "aria-label"?: string;
+  autoFocus?: boolean;
 }
 
 
