@@ -20,7 +20,12 @@ RUN npx next build --webpack \
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0
+# Debian's Chromium renders the PDF reports (server/report/pdfRenderer.ts, CHROMIUM_PATH);
+# its fonts give the PDF readable text. Without it only the PDF is missing (503), not the app.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 CHROMIUM_PATH=/usr/bin/chromium
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000

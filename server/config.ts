@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   RATE_AUTH_BLOCK_SECONDS: intFrom(300),
   RATE_WRITES_PER_MINUTE: intFrom(600),
   RATE_ROUNDS_PER_MINUTE: intFrom(10),
+  RATE_REPORTS_PER_MINUTE: intFrom(20),
   RATE_KEY_PREFIX: z.string().optional().default("chainboard:rate:"),
   MAX_NAMED_VERSIONS_PER_BOARD: intFrom(200),
   REDIS_URL: z
@@ -69,6 +70,7 @@ const EnvSchema = z.object({
   REDIS_CHANNEL_PREFIX: z.string().optional().default("chainboard:"),
   FANOUT_ORPHAN_MS: intFrom(5000),
   FAULT_COMMIT_DELAY_MS: intFrom(0),
+  CHROMIUM_PATH: z.string().optional().default(""),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL", "EXTRA"]).optional().default("FULL"),
   METRICS_TOKEN: z
     .string()
@@ -140,6 +142,8 @@ export interface Config {
     versionsPerMinute: number;
     /** Workshop rounds started, per board. */
     roundsPerMinute: number;
+    /** Board reports (HTML or PDF), per board and client address: a PDF costs a Chromium render. */
+    reportsPerMinute: number;
     /** API writes (any method but GET), per link and client address. */
     writesPerMinute: number;
     /** Wrong tokens per client address (API, board page and websocket together)... */
@@ -158,6 +162,8 @@ export interface Config {
     orphanMs: number;
   };
   sqliteSynchronous: "FULL" | "NORMAL" | "EXTRA";
+  /** The Chromium that renders PDF reports (playwright-core); a missing one makes PDF reports answer 503. */
+  chromiumPath: string;
   /** Bearer token /metrics requires; null: /metrics answers loopback and private networks only. */
   metricsToken: string | null;
 }
@@ -228,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       boardsPerMinute: e.RATE_BOARDS_PER_MINUTE,
       versionsPerMinute: e.RATE_VERSIONS_PER_MINUTE,
       roundsPerMinute: e.RATE_ROUNDS_PER_MINUTE,
+      reportsPerMinute: e.RATE_REPORTS_PER_MINUTE,
       writesPerMinute: e.RATE_WRITES_PER_MINUTE,
       authFailuresPerMinute: e.RATE_AUTH_FAILURES_PER_MINUTE,
       authBlockSeconds: e.RATE_AUTH_BLOCK_SECONDS,
@@ -236,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL || null,
     fanout: { channelPrefix: e.REDIS_CHANNEL_PREFIX, orphanMs: e.FANOUT_ORPHAN_MS },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    chromiumPath: e.CHROMIUM_PATH || "/usr/bin/chromium",
     metricsToken: e.METRICS_TOKEN || null,
   };
 }

@@ -25,13 +25,14 @@ import { RoundService } from "./workshop/roundService";
 import { COLLAB_PREFIX, createCollab } from "./collab/upgrade";
 import { CloseCode } from "../lib/collab/protocol";
 import { publishRuntime, type Runtime } from "./runtime";
-import { isSecure, newNonce, securityHeaders } from "./http/securityHeaders";
+import { isReportRequest, isSecure, newNonce, securityHeaders } from "./http/securityHeaders";
 import { CLIENT_ADDRESS_HEADER } from "./http/clientAddress";
 import { createRateLimits } from "./limits/rateLimits";
 import { memoryStore, redisStore } from "./limits/store";
 import { clientAddress } from "./collab/admission";
 import { bodyTooLargeMessage } from "./api/bodyLimit";
 import { RedisFanout } from "./scale/redisFanout";
+import { PdfRenderer } from "./report/pdfRenderer";
 import { SqliteAppender } from "./collab/sqliteAppender";
 import { boardAccessHooks } from "./boards/collabAccess";
 import { commitBatchBoards, commitBatchUpdates, commitDuration, redisErrors, redisRoundTrip, registerGauges, relayLag } from "./metrics/metrics";
@@ -74,7 +75,8 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   }
   const limitStore = config.redisUrl ? await redisStore(config.redisUrl, config.rates.keyPrefix, log) : memoryStore(config.rates.keyPrefix);
   const rateLimits = createRateLimits(config.rates, limitStore);
-  const runtime: Runtime = { config, db, boards, rooms, live, versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits };
+  const pdf = new PdfRenderer(config.chromiumPath);
+  const runtime: Runtime = { config, db, boards, rooms, live, versions, rounds, log, startedAt: Date.now(), collab: null, rateLimits, pdf };
   publishRuntime(runtime);
 
   const app = next({ dev: config.dev, dir: ROOT, hostname: "localhost", port: config.port });
@@ -102,7 +104,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
     const nonce = newNonce();
-    const headers = securityHeaders(headerPolicy, nonce, { host: req.headers.host, secure: isSecure(req, config.trustProxy) });
+    const headers = securityHeaders(headerPolicy, nonce, { host: req.headers.host, secure: isSecure(req, config.trustProxy), report: isReportRequest(req.url) });
     for (const [name, value] of headers) res.setHeader(name, value);
     // Next.js reads the nonce for its own scripts from the request's policy (a client's own
     // Content-Security-Policy request header is overwritten here, never trusted).
@@ -233,6 +235,7 @@ export async function main(config: Config = loadConfig()): Promise<void> {
           await rooms.pipeline.whenIdle();
         },
         async closeStores() {
+          await pdf.close();
           await fanout?.close();
           await appender?.close();
           await db.close();

@@ -16,6 +16,7 @@ import type { Collab } from "./collab/upgrade";
 import type { VersionService } from "./versions/versionService";
 import type { RoundService } from "./workshop/roundService";
 import type { RateLimits } from "./limits/rateLimits";
+import type { PdfRenderer } from "./report/pdfRenderer";
 
 export interface Runtime {
   config: Config;
@@ -29,6 +30,8 @@ export interface Runtime {
   log: Logger;
   startedAt: number;
   rateLimits: RateLimits;
+  /** Board reports as PDF (one lazily launched Chromium, closed on shutdown). */
+  pdf: PdfRenderer;
   /** Set once the websocket endpoint is up. */
   collab: Collab | null;
 }

@@ -13,3 +13,5 @@ export interface ApiErrorBody {
 export type RoundErrorReason = "round_not_found" | "round_not_open" | "round_closed" | "round_not_revealed" | "invalid_answers" | "unknown_participant" | "round_full";
 export type VersionErrorReason = "version_not_found" | "version_quota";
 export type BoardErrorReason = "unknown_template";
+/** Why a PDF report could not be made: no Chromium (503), a render that took too long or failed, a server going away. */
+export type ReportErrorReason = "chromium_missing" | "pdf_timeout" | "pdf_failed" | "shutting_down";

@@ -77,6 +77,21 @@ export const PICKED_LABELS: Record<"starts" | "consumers", Record<"yes" | "no", 
   consumers: { yes: "Ultimate consumer", no: "Not the consumer" },
 };
 
+/**
+ * The eight value-chain questions (PRODUCT.md) as the questions panel, the facilitator's
+ * walkthrough and the report ask them, numbered 1 to 8 in this order.
+ */
+export const EIGHT_QUESTIONS = [
+  "Who makes up our value chain?",
+  "Who ultimately consumes what we sell?",
+  "Who starts the chain?",
+  "Where are we in this picture?",
+  "Who are our customers?",
+  "Who is not a customer?",
+  "Why?",
+  "How many parallel distribution channels are there?",
+] as const;
+
 /** "Push — we sell into this segment": a value with its meaning, where there is room. */
 export function withHint(value: ValueLabel): string {
   return `${value.label} — ${value.hint}`;

@@ -5,7 +5,7 @@
  * Kept apart from http.ts, which imports next/server, so that the table loads and is tested
  * anywhere.
  */
-import type { BoardErrorReason, RoundErrorReason, VersionErrorReason } from "../../lib/contracts/errors";
+import type { BoardErrorReason, ReportErrorReason, RoundErrorReason, VersionErrorReason } from "../../lib/contracts/errors";
 
 export class ApiError extends Error {
   constructor(
@@ -35,7 +35,7 @@ interface Answer {
  */
 const OVERLOADED: Answer = { status: 503, code: "overloaded", message: "The server is holding too many boards right now; try again in a few seconds.", retryAfter: 5 };
 
-type Reason = RoundErrorReason | VersionErrorReason | BoardErrorReason | "too_many_rooms" | "overloaded";
+type Reason = RoundErrorReason | VersionErrorReason | BoardErrorReason | ReportErrorReason | "too_many_rooms" | "overloaded";
 
 const BY_REASON: Record<Reason, Answer> = {
   too_many_rooms: OVERLOADED,
@@ -52,6 +52,11 @@ const BY_REASON: Record<Reason, Answer> = {
   // answer does not repeat the id it was asked for.
   version_not_found: { status: 404, message: "No such version on this board." },
   version_quota: { status: 409 },
+  // The deployment lacks Chromium: the HTML report still works, the message says how to fix it.
+  chromium_missing: { status: 503 },
+  pdf_timeout: { status: 503, retryAfter: 5 },
+  pdf_failed: { status: 500 },
+  shutting_down: { status: 503, retryAfter: 2 },
 };
 
 /**

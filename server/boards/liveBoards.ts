@@ -10,6 +10,7 @@
 import type * as Y from "yjs";
 import { readBoard } from "../../lib/collab/boardDoc";
 import type { Board } from "../../lib/valuechain/model";
+import { readPeers } from "../../lib/collab/presence";
 import type { Room } from "../collab/room";
 import type { RoomManager } from "../collab/rooms";
 
@@ -60,5 +61,18 @@ export class LiveBoards {
 
   change<T>(boardId: string, edit: (doc: Y.Doc) => T): Promise<T> {
     return this.open(boardId, (board) => board.change(edit));
+  }
+
+  /**
+   * Who is on the board right now, as their presence (awareness) names them: every connection of
+   * this process, and, with REDIS_URL, of the others holding the board too. A board nobody has
+   * open is not loaded, and has nobody; it is not loaded to find that out.
+   */
+  connected(boardId: string): { name: string; function: string }[] {
+    const room = this.rooms.loaded(boardId);
+    if (!room) return [];
+    // One person in two tabs is one person.
+    const people = new Map(readPeers(room.awareness.getStates()).map((peer) => [`${peer.user.name}\u0000${peer.user.fn}`, { name: peer.user.name, function: peer.user.fn }]));
+    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.function.localeCompare(b.function, "en"));
   }
 }

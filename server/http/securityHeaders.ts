@@ -26,6 +26,8 @@ export interface HeaderPolicy {
 }
 
 export interface RequestFacts {
+  /** The request is for a board report page (isReportRequest): it gets the report's own policy. */
+  report?: boolean;
   /** The Host the page was asked for: its websocket lives there too. */
   host: string | undefined;
   /** Whether the browser reached us over TLS (directly, or through a trusted proxy). */
@@ -57,9 +59,32 @@ export function contentSecurityPolicy(policy: HeaderPolicy, nonce: string, req: 
   ].join("; ");
 }
 
+/** `GET /api/boards/{id}/report…`: a board report, HTML or PDF. */
+export function isReportRequest(url: string | undefined): boolean {
+  return /^\/api\/boards\/[^/?#]+\/report(?:[?#]|$)/.test(url ?? "");
+}
+
+/**
+ * A board report's policy: a document without any script, styled by its own inline <style>,
+ * whose only images are data: URLs (the kinds' icons in its SVG). Nothing may load or connect,
+ * whatever a board's text holds; it opens the same from a file with the network cut off. The
+ * pages' policy would refuse its <style> (no nonce), hence a policy of its own.
+ */
+export function reportContentSecurityPolicy(policy: HeaderPolicy): string {
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "font-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${policy.frameAncestors.length ? policy.frameAncestors.join(" ") : "'none'"}`,
+  ].join("; ");
+}
+
 export function securityHeaders(policy: HeaderPolicy, nonce: string, req: RequestFacts): [string, string][] {
   const headers: [string, string][] = [
-    ["Content-Security-Policy", contentSecurityPolicy(policy, nonce, req)],
+    ["Content-Security-Policy", req.report ? reportContentSecurityPolicy(policy) : contentSecurityPolicy(policy, nonce, req)],
     ["Referrer-Policy", "no-referrer"],
     ["X-Content-Type-Options", "nosniff"],
     ["Cross-Origin-Opener-Policy", "same-origin"],

@@ -8,3 +8,6 @@
  * and the client address using it.
  */
 export const writeKey = (tokenHash: string, address: string): string => `${tokenHash}|${address}`;
+
+/** The report limit's key: the board and the client address asking for its report. */
+export const reportKey = (boardId: string, address: string): string => `${boardId}|${address}`;

@@ -7,6 +7,7 @@ const rates = {
   boardsPerMinute: 2,
   versionsPerMinute: 2,
   roundsPerMinute: 2,
+  reportsPerMinute: 2,
   writesPerMinute: 2,
   authFailuresPerMinute: 2,
   authBlockSeconds: 120,
@@ -20,6 +21,7 @@ describe("rate limits", () => {
       [limits.boardCreates, /new boards from this address: at most 2 a minute/],
       [limits.versionSaves, /versions saved on this board: at most 2 a minute/],
       [limits.roundStarts, /rounds started on this board: at most 2 a minute/],
+      [limits.reports, /reports of this board from this address: at most 2 a minute/],
       [limits.writes, /changes with this link from this address: at most 2 a minute/],
       [limits.authFailures, /wrong tokens from this address: more than 2 a minute, so token checks from it are refused for 120 s/],
     ] as const;

@@ -6,6 +6,8 @@
  * - new boards: per client address (anonymous: the address is all there is);
  * - named versions and rounds started: per board, whoever asks (each version is a full copy of
  *   the board; each round rewrites the workshop state everyone receives);
+ * - board reports: per board and client address (a PDF is a Chromium render of the board: one
+ *   caller must not keep the renderers busy for everyone, nor one board for its viewers);
  * - API writes: per link digest and client address. A link is shared (a whole workshop answers
  *   with one edit link), so per link alone would add up everyone's pace; the address splits a
  *   remote workshop into its participants. A workshop in one room behind one address still
@@ -23,6 +25,7 @@ export interface RateLimits {
   boardCreates: Limit;
   versionSaves: Limit;
   roundStarts: Limit;
+  reports: Limit;
   writes: Limit;
   authFailures: Limit;
   store: LimiterStore;
@@ -41,6 +44,7 @@ export function createRateLimits(rates: Config["rates"], store: LimiterStore): R
     boardCreates: perMinute("boards", rates.boardsPerMinute, "new boards from this address"),
     versionSaves: perMinute("versions", rates.versionsPerMinute, "versions saved on this board"),
     roundStarts: perMinute("rounds", rates.roundsPerMinute, "rounds started on this board"),
+    reports: perMinute("reports", rates.reportsPerMinute, "reports of this board from this address"),
     writes: perMinute("writes", rates.writesPerMinute, "changes with this link from this address"),
     authFailures: new Limit(
       auth,

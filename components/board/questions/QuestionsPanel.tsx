@@ -2,6 +2,7 @@ import { memo, useMemo } from "react";
 import type { Answers } from "@/lib/valuechain/answers";
 import { visibleWarnings } from "@/lib/valuechain/blind";
 import type { Board } from "@/lib/valuechain/model";
+import { EIGHT_QUESTIONS } from "@/lib/valuechain/labels";
 import { HIDDEN_NOTE, useBlindBoard, useHiddenAnswers } from "../workshop/BlindContext";
 import { ChainVsChannel } from "./ChainVsChannel";
 import { ChannelPathList } from "./ChannelPathList";
@@ -58,7 +59,7 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
         <ol className="space-y-3" aria-label="The eight questions">
           <QuestionBlock
             n={1}
-            question="Who makes up our value chain?"
+            question={EIGHT_QUESTIONS[0]}
             answer={board.players.length ? `${plural(board.players.length, "player")} of ${plural(Object.keys(answers.players).length, "kind")}.` : "No players on the board yet."}
           >
             <PlayersByKind groups={answers.players} />
@@ -66,7 +67,7 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
 
           <QuestionBlock
             n={2}
-            question="Who ultimately consumes what we sell?"
+            question={EIGHT_QUESTIONS[1]}
             hidden={hidden.has("consumers")}
             answer={
               answers.consumers.length === 0
@@ -77,13 +78,13 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
             <PlayerList ids={answers.consumers} label="Consumers" />
           </QuestionBlock>
 
-          <QuestionBlock n={3} question="Who starts the chain?" hidden={hidden.has("starts")} answer={answers.starts.length === 0 && "Nobody yet: draw goods channels to see where the flow begins."}>
+          <QuestionBlock n={3} question={EIGHT_QUESTIONS[2]} hidden={hidden.has("starts")} answer={answers.starts.length === 0 && "Nobody yet: draw goods channels to see where the flow begins."}>
             <PlayerList ids={answers.starts} label="Where the chain starts" />
           </QuestionBlock>
 
           <QuestionBlock
             n={4}
-            question="Where are we in this picture?"
+            question={EIGHT_QUESTIONS[3]}
             hidden={hidden.has("us")}
             answer={
               us ? (
@@ -97,7 +98,7 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
             }
           />
 
-          <QuestionBlock n={5} question="Who are our customers?" hidden={hidden.has("customer")} answer={answers.customers.length ? `${plural(answers.customers.length, "customer")}.` : "Nobody is marked as a customer yet."}>
+          <QuestionBlock n={5} question={EIGHT_QUESTIONS[4]} hidden={hidden.has("customer")} answer={answers.customers.length ? `${plural(answers.customers.length, "customer")}.` : "Nobody is marked as a customer yet."}>
             <ReasonList reasons={answers.customers} label="Customers" />
             {answers.undecided.length > 0 && (
               <>
@@ -107,18 +108,18 @@ function QuestionsPanelView({ board, answers, strategyView, onShowPlayers }: Que
             )}
           </QuestionBlock>
 
-          <QuestionBlock n={6} question="Who is not a customer?" hidden={hidden.has("customer")} answer={answers.nonCustomers.length ? `${plural(answers.nonCustomers.length, "player")}.` : "Nobody is marked as not a customer yet."}>
+          <QuestionBlock n={6} question={EIGHT_QUESTIONS[5]} hidden={hidden.has("customer")} answer={answers.nonCustomers.length ? `${plural(answers.nonCustomers.length, "player")}.` : "Nobody is marked as not a customer yet."}>
             <ReasonList reasons={answers.nonCustomers} label="Not customers" />
           </QuestionBlock>
 
-          <QuestionBlock n={7} question="Why?" hidden={hidden.has("customer")}>
+          <QuestionBlock n={7} question={EIGHT_QUESTIONS[6]} hidden={hidden.has("customer")}>
             <WhyAnswer answers={answers} />
           </QuestionBlock>
 
           {/* The routes start at us: while "us" is asked they would say who it is. */}
           <QuestionBlock
             n={8}
-            question="How many parallel distribution channels are there?"
+            question={EIGHT_QUESTIONS[7]}
             hidden={hidden.has("us")}
             answer={
               <>

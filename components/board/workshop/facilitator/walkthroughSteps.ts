@@ -4,10 +4,10 @@
  * the group the same thing. Plain data, no React.
  */
 import type { Answers } from "@/lib/valuechain/answers";
-import { KIND_LABELS } from "@/lib/valuechain/labels";
+import { EIGHT_QUESTIONS, KIND_LABELS } from "@/lib/valuechain/labels";
 import { playerName, type Board, type PlayerKind } from "@/lib/valuechain/model";
 import type { RoundQuestion } from "@/lib/valuechain/rounds";
-import { listWords, plural } from "../../questions/format";
+import { listWords, plural } from "@/lib/valuechain/format";
 
 export interface WalkStep {
   /** The question's number in the questions panel; null for the sales view. */
@@ -32,7 +32,7 @@ const everyone = (board: Board) => board.players.map((p) => p.id);
 export const WALK_STEPS: WalkStep[] = [
   {
     n: 1,
-    title: "Who makes up our value chain?",
+    title: EIGHT_QUESTIONS[0],
     ask: ["names"],
     concerned: everyone,
     answer: (board, a) => {
@@ -43,42 +43,42 @@ export const WALK_STEPS: WalkStep[] = [
   },
   {
     n: 2,
-    title: "Who ultimately consumes what we sell?",
+    title: EIGHT_QUESTIONS[1],
     ask: ["consumers"],
     concerned: (_b, a) => a.consumers,
     answer: (board, a) => (a.consumers.length ? `${names(board, a.consumers)}.` : "Nobody yet."),
   },
   {
     n: 3,
-    title: "Who starts the chain?",
+    title: EIGHT_QUESTIONS[2],
     ask: ["starts"],
     concerned: (_b, a) => a.starts,
     answer: (board, a) => (a.starts.length ? `${names(board, a.starts)}.` : "Nobody yet: no goods flow is drawn."),
   },
   {
     n: 4,
-    title: "Where are we in this picture?",
+    title: EIGHT_QUESTIONS[3],
     ask: ["us"],
     concerned: (_b, a) => (a.us ? [a.us.id] : []),
     answer: (board, a) => (a.us ? `${playerName(board, a.us.id)}, at stage ${a.us.stage} of ${a.us.stages}.` : "Nobody is marked as us yet."),
   },
   {
     n: 5,
-    title: "Who are our customers?",
+    title: EIGHT_QUESTIONS[4],
     ask: ["customer"],
     concerned: (_b, a) => a.customers.map((c) => c.id),
     answer: (board, a) => (a.customers.length ? `${names(board, a.customers.map((c) => c.id))}.` : "Nobody is marked as a customer yet."),
   },
   {
     n: 6,
-    title: "Who is not a customer?",
+    title: EIGHT_QUESTIONS[5],
     ask: ["customer"],
     concerned: (_b, a) => a.nonCustomers.map((c) => c.id),
     answer: (board, a) => (a.nonCustomers.length ? `${names(board, a.nonCustomers.map((c) => c.id))}.` : "Nobody is marked as not a customer yet."),
   },
   {
     n: 7,
-    title: "Why?",
+    title: EIGHT_QUESTIONS[6],
     ask: ["customer"],
     concerned: (_b, a) => [...a.customers, ...a.nonCustomers].map((c) => c.id),
     answer: (_board, a) => {
@@ -90,7 +90,7 @@ export const WALK_STEPS: WalkStep[] = [
   },
   {
     n: 8,
-    title: "How many parallel distribution channels are there?",
+    title: EIGHT_QUESTIONS[7],
     ask: [],
     concerned: (_b, a) => [...new Set(a.channels.paths.flat())],
     answer: (_b, a) => `${a.channels.capped ? "At least " : ""}${plural(a.channels.count, "distribution channel")}.`,
