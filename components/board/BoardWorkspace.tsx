@@ -11,6 +11,7 @@ import { HighlightContext } from "./HighlightContext";
 import { AnswersContext, useAnswers } from "./hooks/useAnswers";
 import { useBoardContent } from "./hooks/useBoard";
 import { useBoardShortcuts } from "./hooks/useBoardShortcuts";
+import { useClipboard } from "./hooks/useClipboard";
 import { useDocumentTitle } from "./hooks/useDocumentTitle";
 import { useIdentity } from "./hooks/useIdentity";
 import { usePublishPresence } from "./hooks/usePublishPresence";
@@ -54,6 +55,7 @@ export function BoardWorkspace() {
   const [following, setFollowing] = useState<FollowTarget | null>(null);
   const [rawSelection, setRawSelection] = useState<Selection>(NOTHING);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [clipboardNotice, setClipboardNotice] = useState<string | null>(null);
 
   // Ids deleted by someone else (or by undo) drop out of the selection.
   const selection = useMemo(() => {
@@ -98,6 +100,7 @@ export function BoardWorkspace() {
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);
   useSheetClosesWithSelection(panel.selection.length > 0, setSheetOpen);
+  useClipboard(selection, setSelection, setClipboardNotice);
   useBoardShortcuts({ selection, setSelection, startConnect: connecting.actions.startConnect, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 
   return (
@@ -153,6 +156,14 @@ export function BoardWorkspace() {
       <RemoteChangeAnnouncer />
       </WorkshopRoot>
       <UndoKeptNotice board={board} />
+      {clipboardNotice && (
+        <p role="status" data-testid="clipboard-notice" className="fixed bottom-16 left-1/2 z-40 max-w-md -translate-x-1/2 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white shadow-lg">
+          {clipboardNotice}
+          <button type="button" onClick={() => setClipboardNotice(null)} className="ml-3 font-medium underline">
+            OK
+          </button>
+        </p>
+      )}
       {connecting.dialog}
       {(!identity || editingIdentity) && (
         <IdentityDialog

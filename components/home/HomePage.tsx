@@ -1,5 +1,6 @@
 import { Workflow } from "lucide-react";
 import { TEMPLATE_IDS, TEMPLATES } from "@/lib/valuechain/templates";
+import { ImportBoardPanel } from "./ImportBoardPanel";
 import { NewBoardPanel } from "./NewBoardPanel";
 import { RecentBoardsList } from "./RecentBoardsList";
 
@@ -21,6 +22,7 @@ export function HomePage() {
         </p>
       </header>
       <NewBoardPanel templates={templates} />
+      <ImportBoardPanel />
       <RecentBoardsList />
     </main>
   );

@@ -8,6 +8,16 @@ export const CreateBoardBody = z.strictObject({
 });
 export type CreateBoardRequest = z.input<typeof CreateBoardBody>;
 
+/**
+ * `POST /api/boards/{id}/duplicate` (editor): a new board with the same content and its own
+ * links; `asTemplate` leaves the workshop rounds and the comment threads behind.
+ */
+export const DuplicateBoardBody = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  asTemplate: z.boolean().default(false),
+});
+export type DuplicateBoardRequest = z.input<typeof DuplicateBoardBody>;
+
 /** 201 of create, import and duplicate: the board and its three links' tokens, shown this once. */
 export interface CreatedBoard {
   id: string;

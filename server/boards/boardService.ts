@@ -21,8 +21,9 @@ export interface Access {
 export class BoardService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(board: Board): Promise<CreatedBoard> {
+  async create(board: Board, copyRoundsFrom?: string): Promise<CreatedBoard> {
     const id = generateBoardId();
+    const rounds = copyRoundsFrom ? await this.finishedRounds(copyRoundsFrom, id) : [];
     const tokens = { owner: generateToken(), editor: generateToken(), viewer: generateToken() };
     const doc = new Y.Doc();
     writeBoard(doc, board);
@@ -39,8 +40,31 @@ export class BoardService {
         })),
       }),
       this.prisma.docSnapshot.create({ data: { boardId: id, state: new Uint8Array(state), lastUpdateId: 0 } }),
+      ...rounds,
     ]);
     return { id, title: board.title, ownerToken: tokens.owner, editToken: tokens.editor, viewToken: tokens.viewer };
+  }
+
+  /**
+   * The writes that give board `to` a copy of board `from`'s finished workshop rounds (revealed
+   * or closed), their participants and answers, under new ids. An open round is not copied: its
+   * timer and its answers still coming belong to the board it runs on.
+   */
+  private async finishedRounds(from: string, to: string) {
+    const rounds = await this.prisma.round.findMany({ where: { boardId: from, status: { in: ["revealed", "closed"] } }, include: { answers: true } });
+    if (!rounds.length) return [];
+    const participants = new Map<string, string>();
+    for (const r of rounds) for (const a of r.answers) if (!participants.has(a.participantId)) participants.set(a.participantId, generateBoardId());
+    const roundIds = new Map(rounds.map((r) => [r.id, generateBoardId()]));
+    return [
+      this.prisma.participant.createMany({ data: [...participants.values()].map((pid) => ({ id: pid, boardId: to })) }),
+      this.prisma.round.createMany({
+        data: rounds.map(({ answers: _answers, ...r }) => ({ ...r, id: roundIds.get(r.id)!, boardId: to })),
+      }),
+      this.prisma.roundAnswer.createMany({
+        data: rounds.flatMap((r) => r.answers.map((a) => ({ ...a, roundId: roundIds.get(r.id)!, participantId: participants.get(a.participantId)! }))),
+      }),
+    ];
   }
 
   /** The role a token grants on a board, or null. Never throws on malformed input. */

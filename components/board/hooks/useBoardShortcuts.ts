@@ -4,14 +4,14 @@ import { useCardSizes } from "./useCardSizes";
 import { useSession } from "./useSession";
 
 /** Text fields keep their own keys: Backspace, Ctrl+Z or Ctrl+A there act on the text. */
-function inTextField(target: EventTarget | null): boolean {
+export function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
   return target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(target.type);
 }
 
 /** Inside dialogs and popovers the board's shortcuts are off; on other controls only Delete is. */
-function inOverlay(target: EventTarget | null): boolean {
+export function inOverlay(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest("dialog, [role=dialog], [popover]") !== null;
 }
 const onFormControl = (target: EventTarget | null) => target instanceof HTMLSelectElement || target instanceof HTMLInputElement;
