@@ -26,3 +26,20 @@ describe("discussion helpers", () => {
     expect([frameHolds(frame, { x: 50, y: 25 }), frameHolds(frame, { x: 150, y: 25 })]).toEqual([true, false]);
   });
 });
+
+import { mentionAt, suggestNames } from "./discussion";
+
+describe("typing a mention", () => {
+  it("finds the @word at the caret, not inside an address or across lines", () => {
+    expect(mentionAt("Ask @Ad", 7)).toEqual({ start: 4, query: "Ad" });
+    expect(mentionAt("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionAt("mail ada@example.com", 20)).toBeNull();
+    expect(mentionAt("@Ada\nand", 8)).toBeNull();
+    expect(mentionAt("no mention", 10)).toBeNull();
+  });
+
+  it("suggests names that start with the query first, then those containing it", () => {
+    expect(suggestNames("al", ["Bob", "Alice", "Malik", "alan", "Alice"])).toEqual(["Alice", "alan", "Malik"]);
+    expect(suggestNames("", ["B", "A"], 1)).toEqual(["B"]);
+  });
+});

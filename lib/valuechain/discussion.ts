@@ -52,3 +52,26 @@ export function playerFromNote(note: Note, kind: PlayerKind, id: string, nameLim
 export function frameHolds(frame: Frame, centre: { x: number; y: number }): boolean {
   return centre.x >= frame.x && centre.x <= frame.x + frame.width && centre.y >= frame.y && centre.y <= frame.y + frame.height;
 }
+
+/**
+ * The `@` word being typed at `caret`, if any: where it starts (the `@`) and what follows it
+ * so far. An `@` inside a word (an e-mail address) starts nothing.
+ */
+export function mentionAt(text: string, caret: number): { start: number; query: string } | null {
+  const before = text.slice(0, caret);
+  const at = before.lastIndexOf("@");
+  if (at < 0 || (at > 0 && !/\s/.test(before[at - 1]))) return null;
+  const query = before.slice(at + 1);
+  // A name may hold one space ("Ada Lovelace"), never a line break or a second space run.
+  if (/\n|\s{2}/.test(query) || query.length > 40) return null;
+  return { start: at, query };
+}
+
+/** Known names matching what follows the `@`, those starting with it first, at most `limit`. */
+export function suggestNames(query: string, names: readonly string[], limit = 6): string[] {
+  const q = query.trim().toLowerCase();
+  const unique = [...new Set(names.filter(Boolean))];
+  const starts = unique.filter((n) => n.toLowerCase().startsWith(q));
+  const contains = unique.filter((n) => !n.toLowerCase().startsWith(q) && n.toLowerCase().includes(q));
+  return [...starts, ...contains].slice(0, limit);
+}

@@ -116,7 +116,7 @@ test("players copied on one board paste into another in another tab, with the ch
   await expect(b.getByTestId("player-node")).toHaveCount(2);
   const pasted = await boardOf(b);
   const names = (board: typeof source, ids: string[]) => board.players.filter((p) => ids.includes(p.id)).map((p) => [p.name, p.kind]).sort();
-  expect(names(pasted, pasted.players.map((p) => p.id))).toEqual(names(source, [channel.from, channel.to]));
+  expect(names(pasted, pasted.players.map((p) => p.id))).toEqual(names(source, [channel.from as string, channel.to as string]));
   expect(pasted.players.map((p) => p.id)).not.toContain(channel.from);
   // Every channel between the two copied players came along (goods and the commercial one beside it), between the copies.
   const among = source.channels.filter((c) => [channel.from, channel.to].includes(c.from as string) && [channel.from, channel.to].includes(c.to as string));
