@@ -4,6 +4,8 @@ import type { Board } from "@/lib/valuechain/model";
 import { useHiddenAnswers } from "./workshop/BlindContext";
 import type { AnsweredBoard } from "./hooks/useAnswers";
 import { Inspector } from "./Inspector";
+import { CommentsPanel } from "./comments/CommentsPanel";
+import type { Author } from "@/lib/valuechain/model";
 import { QuestionsPanel } from "./questions/QuestionsPanel";
 import { panelId, SidebarTabs, tabId, type SidebarTab } from "./SidebarTabs";
 
@@ -22,10 +24,22 @@ interface BoardSidebarProps {
   onSheetOpen: (open: boolean) => void;
   /** A version is open: the panel shows its answers and cards, read-only, under this name. */
   version?: { label: string } | null;
+  /** The live board's comment threads (a version's are not shown: they are discussed live). */
+  comments: {
+    board: Board;
+    selection: readonly string[];
+    setSelection: (ids: readonly string[]) => void;
+    me: Author | null;
+    names: readonly string[];
+    unread: ReadonlySet<string>;
+    markSeen: (ids: readonly string[]) => void;
+    focus: string | null;
+    onFocus: (id: string | null) => void;
+  };
 }
 
 /** The right-hand side of the board (or of the open version): what is selected, or the eight questions answered. */
-export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers, sheetOpen, onSheetOpen, version = null }: BoardSidebarProps) {
+export function BoardSidebar({ tab, onTab, board, selection, setSelection, answered, strategyView, onShowPlayers, sheetOpen, onSheetOpen, version = null, comments }: BoardSidebarProps) {
   const hidden = useHiddenAnswers();
   const warningCount = answered ? visibleWarnings(answered.answers.warnings, hidden, answered.board).length : 0;
   return (
@@ -42,6 +56,7 @@ export function BoardSidebar({ tab, onTab, board, selection, setSelection, answe
           onSheetOpen(true);
         }}
         warningCount={warningCount}
+        unreadCount={comments.unread.size}
         sheetOpen={sheetOpen}
         onSheetOpen={onSheetOpen}
       />
@@ -54,7 +69,9 @@ export function BoardSidebar({ tab, onTab, board, selection, setSelection, answe
             </span>
           </p>
         )}
-        {tab === "inspect" ? (
+        {tab === "comments" ? (
+          <CommentsPanel {...comments} onShowPlayers={onShowPlayers} />
+        ) : tab === "inspect" ? (
           <Inspector board={board} selection={selection} setSelection={setSelection} readOnly={version !== null} />
         ) : answered ? (
           <QuestionsPanel board={answered.board} answers={answered.answers} strategyView={strategyView} onShowPlayers={onShowPlayers} />

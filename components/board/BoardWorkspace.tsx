@@ -12,6 +12,11 @@ import { AnswersContext, useAnswers } from "./hooks/useAnswers";
 import { useBoardContent } from "./hooks/useBoard";
 import { useBoardShortcuts } from "./hooks/useBoardShortcuts";
 import { useClipboard } from "./hooks/useClipboard";
+import { CommentsContext, type CommentsLink } from "./comments/CommentsContext";
+import { useSeenMessages } from "./comments/useSeenMessages";
+import { usePresence } from "./hooks/usePresence";
+import { openThreadCounts } from "@/lib/valuechain/discussion";
+import type { Peer } from "@/lib/collab/presence";
 import { useDocumentTitle } from "./hooks/useDocumentTitle";
 import { useIdentity } from "./hooks/useIdentity";
 import { usePublishPresence } from "./hooks/usePublishPresence";
@@ -42,8 +47,11 @@ const NO_BOARD: Board = { title: "", players: [], channels: [] };
 const IGNORE = () => {};
 
 /** The board page: top bar, palette, canvas and sidebar (inspector or questions) around one shared selection. */
+const peerNames = (peers: Peer[]) => peers.map((p) => p.user.name).sort().join("\n");
+const sameString = (a: string, b: string) => a === b;
+
 export function BoardWorkspace() {
-  const { session, canEdit } = useSession();
+  const { session, canEdit, boardId } = useSession();
   // Everything here but the canvas ignores positions: a drag re-renders the canvas alone.
   const board = useBoardContent();
   const answered = useAnswers(board);
@@ -56,6 +64,7 @@ export function BoardWorkspace() {
   const [rawSelection, setRawSelection] = useState<Selection>(NOTHING);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [clipboardNotice, setClipboardNotice] = useState<string | null>(null);
+  const [commentFocus, setCommentFocus] = useState<string | null>(null);
 
   // Ids deleted by someone else (or by undo) drop out of the selection.
   const selection = useMemo(() => {
@@ -101,10 +110,31 @@ export function BoardWorkspace() {
   usePublishPresence(session.provider.awareness, identity, selection);
   useSheetClosesWithSelection(panel.selection.length > 0, setSheetOpen);
   useClipboard(selection, setSelection, setClipboardNotice);
+  const me = useMemo(() => (identity ? { name: identity.name, function: identity.fn } : null), [identity]);
+  const threads = useMemo(() => board.comments ?? [], [board.comments]);
+  const { unread, markSeen } = useSeenMessages(boardId, threads, me?.name ?? null);
+  const present = usePresence(session.provider.awareness, peerNames, sameString);
+  // Whom @ offers: everyone here now, everyone who wrote on the board, and this person.
+  const names = useMemo(
+    () => [...new Set([...present.split("\n"), ...threads.flatMap((t) => t.messages.map((m) => m.author.name)), ...(me ? [me.name] : [])].filter(Boolean))].sort(),
+    [present, threads, me],
+  );
+  const commentsLink = useMemo<CommentsLink>(
+    () => ({
+      counts: openThreadCounts(threads),
+      openFor: (id) => {
+        setCommentFocus(id);
+        setTab("comments");
+        setSheetOpen(true);
+      },
+    }),
+    [threads],
+  );
   useBoardShortcuts({ selection, setSelection, startConnect: connecting.actions.startConnect, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 
   return (
     <BoardActionsContext value={connecting.actions}>
+    <CommentsContext value={commentsLink}>
     <div className="flex h-dvh flex-col bg-slate-50 text-slate-900">
       {/* The workshop wraps the top bar and the board: its button, its panel, agreement colours, the editing lock. */}
       <WorkshopRoot identity={identity} setFollowing={setFollowing}>
@@ -147,6 +177,7 @@ export function BoardWorkspace() {
               sheetOpen={sheetOpen}
               onSheetOpen={setSheetOpen}
               version={panel.version}
+              comments={{ board, selection, setSelection, me, names, unread, markSeen, focus: commentFocus, onFocus: setCommentFocus }}
             />
           </div>
         </StrategyViewContext>
@@ -176,6 +207,7 @@ export function BoardWorkspace() {
         />
       )}
     </div>
+    </CommentsContext>
     </BoardActionsContext>
   );
 }

@@ -7,6 +7,8 @@ import type { Player } from "@/lib/valuechain/model";
 import { useIsHighlighted } from "./hooks/useIsHighlighted";
 import { KIND_STYLE } from "./kindStyle";
 import { PlayerBadges } from "./PlayerBadges";
+import { CommentCount } from "./comments/CommentCount";
+import { useCommentCount } from "./comments/CommentsContext";
 import { StrategyViewContext } from "./StrategyViewContext";
 import { STRATEGY_STYLE, TRANSACTION_STYLE } from "./strategyStyle";
 import { usePlayerMark } from "./workshop/AgreementContext";
@@ -62,6 +64,7 @@ function NearCard({ id, data, selected, strategyView }: { id: string; data: Play
   const color = strategyView ? QUIET_KIND_COLOR : KIND_STYLE[player.kind].color;
   const look = cardLook(player, strategyView);
   const connectable = useStore(selectConnectable);
+  const threads = useCommentCount(id);
   const handleStyle = { width: 12, height: 12, background: color, border: "2px solid white", visibility: connectable ? "visible" : "hidden" } as const;
 
   return (
@@ -89,6 +92,11 @@ function NearCard({ id, data, selected, strategyView }: { id: string; data: Play
         </div>
       )}
       <AgreementMark mark={mark} />
+      {threads > 0 && (
+        <span className="absolute -top-2.5 -left-2.5 z-10">
+          <CommentCount id={id} count={threads} />
+        </span>
+      )}
       <Handle type="target" position={Position.Left} style={handleStyle} />
       <div className="flex items-center gap-2 rounded-t-[10px] px-3 py-2" style={{ background: look.band }}>
         <span className="grid size-7 shrink-0 place-items-center rounded-lg text-white" style={{ background: color }}>

@@ -1,11 +1,12 @@
 import type { KeyboardEvent } from "react";
 import { ChevronDown, ChevronUp } from "lucide-react";
 
-export type SidebarTab = "inspect" | "questions";
+export type SidebarTab = "inspect" | "questions" | "comments";
 
 const SIDEBAR_TABS: { tab: SidebarTab; label: string }[] = [
   { tab: "inspect", label: "Inspect" },
   { tab: "questions", label: "Questions" },
+  { tab: "comments", label: "Comments" },
 ];
 
 export const tabId = (tab: SidebarTab) => `sidebar-tab-${tab}`;
@@ -15,17 +16,20 @@ interface SidebarTabsProps {
   current: SidebarTab;
   onChange: (tab: SidebarTab) => void;
   warningCount: number;
+  /** Comment messages by others not seen yet in this browser. */
+  unreadCount?: number;
   /** Phones only: the bottom sheet's state and its toggle. */
   sheetOpen: boolean;
   onSheetOpen: (open: boolean) => void;
 }
 
-/** "Inspect" and "Questions", as an ARIA tab list: arrow keys move between them. */
-export function SidebarTabs({ current, onChange, warningCount, sheetOpen, onSheetOpen }: SidebarTabsProps) {
+/** "Inspect", "Questions" and "Comments", as an ARIA tab list: arrow keys move between them. */
+export function SidebarTabs({ current, onChange, warningCount, unreadCount = 0, sheetOpen, onSheetOpen }: SidebarTabsProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
     event.preventDefault();
-    const next = current === "inspect" ? "questions" : "inspect";
+    const at = SIDEBAR_TABS.findIndex((t) => t.tab === current);
+    const next = SIDEBAR_TABS[(at + (event.key === "ArrowRight" ? 1 : SIDEBAR_TABS.length - 1)) % SIDEBAR_TABS.length].tab;
     onChange(next);
     document.getElementById(tabId(next))?.focus();
   };
@@ -46,7 +50,7 @@ export function SidebarTabs({ current, onChange, warningCount, sheetOpen, onShee
             aria-controls={panelId(tab)}
             tabIndex={selected ? 0 : -1}
             onClick={() => onChange(tab)}
-            title={`${label} (Q switches)`}
+            title={tab === "comments" ? label : `${label} (Q switches)`}
             className="-mb-px inline-flex items-center gap-1.5 rounded-t-md border border-transparent px-3 py-1.5 text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-slate-900"
           >
             {label}
@@ -54,6 +58,12 @@ export function SidebarTabs({ current, onChange, warningCount, sheetOpen, onShee
               <span className="rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-800 tabular-nums">
                 <span data-testid="questions-warning-count">{warningCount}</span>
                 <span className="sr-only"> {warningCount === 1 ? "warning" : "warnings"}</span>
+              </span>
+            )}
+            {tab === "comments" && unreadCount > 0 && (
+              <span className="rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white tabular-nums">
+                <span data-testid="comments-unread-count">{unreadCount}</span>
+                <span className="sr-only"> unread</span>
               </span>
             )}
           </button>

@@ -81,7 +81,7 @@ test("duplicating opens a copy with its own links; as a template it has the same
   const board = await createBoardVia(server.url, { template: "building-products" });
   const page = await openAs(browser, board.edit, "Cleo");
   const original = await boardOf(page);
-  await menu(page, "menu-duplicate");
+  await menu(page, "menu-duplicate-board");
   await expect(page.getByTestId("duplicate-title")).toHaveValue(`${original.title} (copy)`);
   await page.getByTestId("duplicate-as-template").check();
   await page.getByTestId("duplicate-submit").click();

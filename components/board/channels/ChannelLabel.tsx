@@ -1,9 +1,12 @@
 import { memo, type MouseEvent } from "react";
 import { channelPath } from "@/lib/canvas/channelPath";
+import { CommentCount } from "../comments/CommentCount";
 
 interface ChannelLabelProps {
   id: string;
   text: string;
+  /** Open comment threads on the channel. */
+  threads: number;
   sx: number;
   sy: number;
   tx: number;
@@ -13,8 +16,8 @@ interface ChannelLabelProps {
   onSelect: (id: string, event: MouseEvent) => void;
 }
 
-/** A channel's label and share on its line; it hides part of the line, so it selects the channel too. */
-function ChannelLabelView({ id, text, sx, sy, tx, ty, lane, selected, onSelect }: ChannelLabelProps) {
+/** A channel's label and share on its line, and its open comment threads; it hides part of the line, so it selects the channel too. */
+function ChannelLabelView({ id, text, threads, sx, sy, tx, ty, lane, selected, onSelect }: ChannelLabelProps) {
   const [, x, y] = channelPath(sx, sy, tx, ty, lane);
   return (
     <div
@@ -25,6 +28,7 @@ function ChannelLabelView({ id, text, sx, sy, tx, ty, lane, selected, onSelect }
       style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
     >
       {text}
+      {threads > 0 && <CommentCount id={id} count={threads} className={text ? "ml-1.5" : ""} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { memo, useCallback, type MouseEvent } from "react";
+import { memo, useCallback, useContext, type MouseEvent } from "react";
 import { EdgeLabelRenderer } from "@xyflow/react";
 import type { RemoteSelector } from "@/lib/collab/presence";
 import type { ChannelRoute } from "./routes";
 import { ChannelLabel } from "./ChannelLabel";
+import { CommentsContext } from "../comments/CommentsContext";
 import { ChannelShape } from "./ChannelShape";
 import { useStableSplit } from "./useStableSplit";
 
@@ -32,14 +33,16 @@ const labelOf = (route: ChannelRoute) => [route.channel.label, route.channel.sha
 export function ChannelLayer({ routes, selected, remote, moving, focused, onSelect }: ChannelLayerProps) {
   const select = useCallback((id: string, event: MouseEvent) => onSelect(id, event.shiftKey || event.ctrlKey || event.metaKey), [onSelect]);
   const [still, live] = useStableSplit(routes, (r) => moving.has(r.channel.from) || moving.has(r.channel.to));
+  const { counts } = useContext(CommentsContext);
   return (
     <EdgeLabelRenderer>
       <ChannelGroup testId="channel-layer" routes={still} selected={selected} remote={remote} focused={focused} onSelect={select} />
       <ChannelGroup testId="channel-layer-moving" routes={live} selected={selected} remote={remote} focused={focused} onSelect={select} />
       {routes.map((r) => {
         const text = labelOf(r);
-        return text ? (
-          <ChannelLabel key={r.channel.id} id={r.channel.id} text={text} sx={r.sx} sy={r.sy} tx={r.tx} ty={r.ty} lane={r.lane} selected={selected.has(r.channel.id)} onSelect={select} />
+        const threads = counts.get(r.channel.id) ?? 0;
+        return text || threads ? (
+          <ChannelLabel key={r.channel.id} id={r.channel.id} text={text} threads={threads} sx={r.sx} sy={r.sy} tx={r.tx} ty={r.ty} lane={r.lane} selected={selected.has(r.channel.id)} onSelect={select} />
         ) : null;
       })}
     </EdgeLabelRenderer>

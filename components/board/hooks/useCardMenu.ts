@@ -4,6 +4,7 @@ import { useBoardActions } from "../BoardActions";
 import { deleteSelection, duplicatePlayers } from "../boardCommands";
 import type { CardMenuItem } from "../menu/CardMenu";
 import { useCardSizes } from "./useCardSizes";
+import { useOpenComments } from "../comments/CommentsContext";
 import { useSession } from "./useSession";
 
 export interface OpenCardMenu {
@@ -15,12 +16,14 @@ export interface OpenCardMenu {
 
 /**
  * The menu of one card: a long press on a touch screen (the browser's context menu event) or
- * a right click. Selects the card, then offers drawing a channel from it, copying and deleting.
+ * a right click. Selects the card, then offers drawing a channel from it, commenting on it,
+ * copying and deleting.
  */
 export function useCardMenu(container: RefObject<HTMLElement | null>, setSelection: Dispatch<SetStateAction<readonly string[]>>) {
   const { session, canEdit } = useSession();
   const { startConnect } = useBoardActions();
   const sizeOf = useCardSizes();
+  const openComments = useOpenComments();
   const [menu, setMenu] = useState<OpenCardMenu | null>(null);
 
   const onNodeContextMenu = useCallback(
@@ -33,9 +36,10 @@ export function useCardMenu(container: RefObject<HTMLElement | null>, setSelecti
       setMenu({
         playerId: id,
         title: node.data.player.name || "Unnamed player",
-        at: { x: Math.min(event.clientX - rect.left, rect.width - 220), y: Math.min(event.clientY - rect.top, rect.height - 170) },
+        at: { x: Math.min(event.clientX - rect.left, rect.width - 220), y: Math.min(event.clientY - rect.top, rect.height - 210) },
         items: [
           { label: "Draw a channel from here…", testId: "menu-connect", run: () => startConnect(id) },
+          { label: "Comment…", testId: "menu-comment", run: () => openComments(id) },
           {
             label: "Duplicate",
             testId: "menu-duplicate",
@@ -55,7 +59,7 @@ export function useCardMenu(container: RefObject<HTMLElement | null>, setSelecti
         ],
       });
     },
-    [canEdit, container, session, setSelection, sizeOf, startConnect],
+    [canEdit, container, openComments, session, setSelection, sizeOf, startConnect],
   );
   const close = useCallback(() => setMenu(null), []);
   return { onNodeContextMenu, menu, close };

@@ -56,7 +56,7 @@ export function BoardMenu({ selection, strategyView }: BoardMenuProps) {
       run: () => void downloadBoardFile(boardId, token, session.board.get().board.title).catch((error: Error) => setFileError(error.message)),
     },
     { label: "Import board file…", testId: "menu-import-file", run: () => importInput.current?.open() },
-    { label: "Duplicate board…", testId: "menu-duplicate", run: () => setOpened("duplicate"), hidden: !canEdit },
+    { label: "Duplicate board…", testId: "menu-duplicate-board", run: () => setOpened("duplicate"), hidden: !canEdit },
   ];
 
   const onMenuKeyDown = (event: React.KeyboardEvent) => {
