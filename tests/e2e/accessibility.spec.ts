@@ -42,6 +42,30 @@ test("the home page and every view of a board have no serious or critical access
   await expect(owner.getByTestId("questions-panel")).toBeVisible();
   found.push(...(await seriousViolations(owner, "questions")));
 
+  await owner.getByTestId("tab-comments").click();
+  await owner.getByTestId("comment-input").fill("Is this one a customer, @Maria?");
+  await owner.getByTestId("comment-send").click();
+  await expect(owner.getByTestId("comment-thread")).toBeVisible();
+  await owner.getByTestId("palette-note").click();
+  await owner.getByTestId("palette-frame").click();
+  found.push(...(await seriousViolations(owner, "comments, a note and a frame")));
+
+  await owner.getByTestId("board-menu-button").click();
+  await expect(owner.getByTestId("board-menu")).toBeVisible();
+  found.push(...(await seriousViolations(owner, "board menu")));
+  for (const [item, dialog] of [
+    ["menu-export-picture", "picture-dialog"],
+    ["menu-report", "report-dialog"],
+    ["menu-duplicate-board", "duplicate-dialog"],
+  ]) {
+    if (!(await owner.getByTestId("board-menu").isVisible())) await owner.getByTestId("board-menu-button").click();
+    await owner.getByTestId(item).click();
+    await expect(owner.getByTestId(dialog)).toBeVisible();
+    found.push(...(await seriousViolations(owner, dialog)));
+    await owner.keyboard.press("Escape");
+    await expect(owner.getByTestId(dialog)).toHaveCount(0);
+  }
+
   await owner.getByTestId("versions-button").click();
   await expect(owner.getByTestId("versions-drawer")).toBeVisible();
   found.push(...(await seriousViolations(owner, "versions")));

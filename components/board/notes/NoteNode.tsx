@@ -79,7 +79,7 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
             />
           </div>
         ) : (
-          <p data-testid="note-text" className={`flex-1 text-sm leading-snug break-words whitespace-pre-wrap ${note.text ? "" : "text-slate-500 italic"}`}>
+          <p data-testid="note-text" className={`flex-1 text-sm leading-snug break-words whitespace-pre-wrap ${note.text ? "" : "text-slate-700 italic"}`}>
             {note.text || (canEdit ? "Double-click to write" : "Empty note")}
           </p>
         )}
