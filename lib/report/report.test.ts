@@ -219,4 +219,22 @@ describe("board report", () => {
     expect(changes).toContain("Added Online shop (Retailer / dealer)");
     for (const line of c.answers) expect(changes).toContain(line);
   });
+
+  it("lists the open comment threads, not the resolved ones, escaped, with what each is on", () => {
+    const b = board([goods("a", "b")], [player("a", { name: "Dealer" }), player("b")]);
+    const at = "2026-11-28T09:00:00.000Z";
+    b.comments = [
+      { id: "t1", target: { player: "a" }, resolved: false, messages: [{ id: "m1", author: { name: "Ada", function: "Sales" }, text: "Customer? <b>really</b>", at }] },
+      { id: "t2", target: { player: "gone" }, resolved: false, messages: [{ id: "m2", author: { name: "Ben" }, text: "Detached one", at }] },
+      { id: "t3", target: { x: 0, y: 0 }, resolved: true, messages: [{ id: "m3", author: { name: "Cleo" }, text: "Settled", at }] },
+    ];
+    const page = html(b);
+    const part = page.match(/<section id="discussion">[\s\S]*?<\/section>/)![0];
+    expect(part).toContain("On Dealer");
+    expect(part).toContain("Ada (Sales)");
+    expect(part).toContain("Customer? &lt;b&gt;really&lt;/b&gt;");
+    expect(part).toContain("a player since deleted");
+    expect(part).not.toContain("Settled");
+    expect(html(board([], [player("a")]))).not.toContain('id="discussion"');
+  });
 });

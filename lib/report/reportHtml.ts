@@ -145,6 +145,15 @@ function warningsSection(d: ReportData): string {
   );
 }
 
+function discussionSection(d: ReportData): string {
+  if (!d.discussion.length) return "";
+  const threads = d.discussion.map(
+    (t) =>
+      `<li><p class="on">On ${e(t.on)}</p><ul>${t.messages.map((m) => `<li><strong>${e(m.author)}</strong> <span class="muted">${e(m.at)} UTC</span><br>${e(m.text)}</li>`).join("")}</ul></li>`,
+  );
+  return `<section id="discussion"><h2>Open discussion</h2><p class="muted">Comment threads not resolved yet.</p><ol class="threads">${threads.join("")}</ol></section>`;
+}
+
 const kappaText = (k: number | null) => (k === null ? "—" : k.toFixed(2));
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -204,6 +213,7 @@ export function renderReportHtml(d: ReportData): string {
     channelsSection(d),
     strategySection(d),
     warningsSection(d),
+    discussionSection(d),
     roundSection(d),
     changesSection(d),
     `<footer>Chainboard report of “${e(d.title)}”, generated ${e(d.generatedAt.iso)}.</footer>`,

@@ -134,6 +134,8 @@ export interface ReportData {
   };
   strategy: ReportStrategyRow[];
   warnings: { message: string; players: string[] }[];
+  /** Open comment threads: what the leaders have not settled yet, oldest first. */
+  discussion: { on: string; messages: { author: string; text: string; at: string }[] }[];
   round: ReportRound | null;
   changes: ReportChanges | null;
 }
@@ -166,12 +168,34 @@ export function buildReport(input: ReportInput): ReportData {
     channels: channelsSection(board, answers, name),
     strategy: strategyRows(board),
     warnings: answers.warnings.map((w) => ({ message: w.message, players: w.ids.map(name) })),
+    discussion: openThreads(board, name),
     round: input.lastRound ? roundSection(input.lastRound, name) : null,
     changes: input.since ? changesSection(input.since, board) : null,
   };
 }
 
 type NameOf = (id: string) => string;
+
+function openThreads(board: Board, name: NameOf): ReportData["discussion"] {
+  return (board.comments ?? [])
+    .filter((t) => !t.resolved)
+    .sort((a, b) => (a.messages[0]?.at ?? "").localeCompare(b.messages[0]?.at ?? ""))
+    .map((t) => {
+      const target = t.target;
+      const channel = "channel" in target ? board.channels.find((c) => c.id === target.channel) : undefined;
+      const on =
+        "player" in target
+          ? byIdName(board, target.player, name)
+          : "channel" in target
+            ? channel
+              ? `${name(channel.from)} → ${name(channel.to)}`
+              : "a channel since deleted"
+            : "the canvas";
+      return { on, messages: t.messages.map((m) => ({ author: m.author.function ? `${m.author.name} (${m.author.function})` : m.author.name, text: m.text, at: m.at.slice(0, 16).replace("T", " ") })) };
+    });
+}
+
+const byIdName = (board: Board, id: string, name: NameOf) => (board.players.some((p) => p.id === id) ? name(id) : "a player since deleted");
 
 function eightQuestions(board: Board, a: Answers, name: NameOf): ReportQuestion[] {
   const names = (ids: readonly string[]) => listWords(ids.map(name));
