@@ -47,21 +47,27 @@ export function projectNotes(board: Board, selected: ReadonlySet<string>, positi
   return keep(previous, nodes, (a, b) => samePlace(a, b) && a.data.note === b.data.note);
 }
 
-export function projectFrames(board: Board, selected: ReadonlySet<string>, positions: Positions | undefined, previous: readonly FrameFlowNode[]): FrameFlowNode[] {
+export function projectFrames(
+  board: Board,
+  selected: ReadonlySet<string>,
+  positions: Positions | undefined,
+  previous: readonly FrameFlowNode[],
+  resizing: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+): FrameFlowNode[] {
   const nodes = (board.frames ?? []).map(
     (frame): FrameFlowNode => ({
       id: frame.id,
       type: FRAME_NODE,
       position: positions?.get(frame.id) ?? { x: frame.x, y: frame.y },
       selected: selected.has(frame.id),
-      width: frame.width,
-      height: frame.height,
+      width: resizing.get(frame.id)?.width ?? frame.width,
+      height: resizing.get(frame.id)?.height ?? frame.height,
       zIndex: FRAME_Z,
       ariaLabel: `Frame: ${frame.title.trim() || "untitled"}`,
       data: { frame },
     }),
   );
-  return keep(previous, nodes, (a, b) => samePlace(a, b) && a.data.frame === b.data.frame);
+  return keep(previous, nodes, (a, b) => samePlace(a, b) && a.data.frame === b.data.frame && a.width === b.width && a.height === b.height);
 }
 
 /**

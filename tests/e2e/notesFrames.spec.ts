@@ -93,6 +93,21 @@ test("moving a frame moves the players and notes inside it, and nothing outside"
     })
     .toEqual({ frameMoved: true, carried: [50, 50, 50, 210], outside: [900, 100] });
 
+  // Resizing it from its top-left corner moves its edge, not what is inside.
+  const before = await exported(board.id, board.ownerToken);
+  await page.getByTestId("frame-node").click({ position: { x: 300, y: 400 } });
+  const corner = page.locator(".react-flow__resize-control.handle.top.left");
+  const c = (await corner.boundingBox())!;
+  await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(c.x + c.width / 2 - 5 * i, c.y + c.height / 2 - 5 * i);
+  await page.mouse.up();
+  await expect.poll(async () => (await exported(board.id, board.ownerToken)).frames![0].width).toBeGreaterThan(before.frames![0].width);
+  const after = await exported(board.id, board.ownerToken);
+  expect(after.frames![0].x).toBeLessThan(before.frames![0].x);
+  expect(after.players.map((p) => [p.id, p.x, p.y])).toEqual(before.players.map((p) => [p.id, p.x, p.y]));
+  expect(after.notes).toEqual(before.notes);
+
   // The viewer sees the frame and the note, and has nothing to add them with.
   await expect(viewer.getByTestId("frame-node")).toHaveCount(1);
   await expect(viewer.getByTestId("note-node")).toHaveCount(1);

@@ -27,6 +27,8 @@ export function useClipboard(selection: readonly string[], setSelection: Dispatc
 
     const copy = (event: ClipboardEvent, cut: boolean) => {
       if (!ours(event) || !event.clipboardData) return;
+      // Text selected on the page (a panel's answer, a thread) is what Ctrl+C means then.
+      if (!(window.getSelection()?.isCollapsed ?? true)) return;
       const { selection: ids, setSelection: select, canEdit: editing } = latest.current;
       const { board } = session.board.get();
       const fragment = fragmentOf(board, ids);

@@ -52,7 +52,9 @@ export function useFlowElements(board: Board, selection: Selection, setSelection
   const previousNotes = useRef<NoteFlowNode[]>([]);
   const previousFrames = useRef<FrameFlowNode[]>([]);
   const notes = useMemo(() => projectNotes(board, selected, drag.positions, previousNotes.current), [board, selected, drag.positions]);
-  const frames = useMemo(() => projectFrames(board, selected, drag.positions, previousFrames.current), [board, selected, drag.positions]);
+  // A frame being resized shows its new size at once; the document gets it when the resize ends (FrameNode).
+  const [resizing, setResizing] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const frames = useMemo(() => projectFrames(board, selected, drag.positions, previousFrames.current, resizing), [board, selected, drag.positions, resizing]);
   useLayoutEffect(() => {
     previousNotes.current = notes;
     previousFrames.current = frames;
@@ -65,14 +67,15 @@ export function useFlowElements(board: Board, selection: Selection, setSelection
   });
   const carried = useRef(new Map<string, { start: { x: number; y: number }; contents: { id: string; x: number; y: number }[] }>());
   /** A frame's move carries what lies inside it, as it lay when the drag began. */
-  const withFrameContents = useCallback((moves: PositionMove[]): PositionMove[] => {
+  const withFrameContents = useCallback((moves: PositionMove[], resized: ReadonlySet<string>): PositionMove[] => {
     const { board: now, measured: sizes } = latest.current;
-    const frameIds = new Set((now.frames ?? []).map((f) => f.id));
+    // A frame resized from its top or left edge moves too, but what is inside stays put.
+    const frameIds = new Set((now.frames ?? []).map((f) => f.id).filter((id) => !resized.has(id)));
     if (!moves.some((m) => frameIds.has(m.id))) return moves;
     const moving = new Set(moves.map((m) => m.id));
     const extra: PositionMove[] = [];
     for (const m of moves) {
-      const frame = now.frames?.find((f) => f.id === m.id);
+      const frame = frameIds.has(m.id) ? now.frames?.find((f) => f.id === m.id) : undefined;
       if (!frame) continue;
       let drag = carried.current.get(frame.id);
       if (!drag) {
@@ -92,7 +95,20 @@ export function useFlowElements(board: Board, selection: Selection, setSelection
   const onNodesChange = useCallback<OnNodesChange<BoardFlowNode>>(
     (changes) => {
       setMeasured((prev) => measuredAfter(prev, changes));
-      move(withFrameContents(positionMoves(changes)));
+      const resized = new Set<string>();
+      for (const c of changes) if (c.type === "dimensions" && c.resizing !== undefined) resized.add(c.id);
+      if (resized.size) {
+        setResizing((prev) => {
+          const next = new Map(prev);
+          for (const c of changes) {
+            if (c.type !== "dimensions" || c.resizing === undefined) continue;
+            if (c.resizing && c.dimensions) next.set(c.id, { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) });
+            else next.delete(c.id);
+          }
+          return next;
+        });
+      }
+      move(withFrameContents(positionMoves(changes), resized));
       setSelection((prev) => selectionAfter(prev, changes));
     },
     [move, setSelection, withFrameContents],
