@@ -109,7 +109,7 @@ export function BoardWorkspace() {
   useWarnBeforeLeaving(session.save);
   usePublishPresence(session.provider.awareness, identity, selection);
   useSheetClosesWithSelection(panel.selection.length > 0, setSheetOpen);
-  useClipboard(selection, setSelection, setClipboardNotice);
+  useClipboard(selection, setSelection, setClipboardNotice, canEdit && !editingPaused && !versions.view);
   const me = useMemo(() => (identity ? { name: identity.name, function: identity.fn } : null), [identity]);
   const threads = useMemo(() => board.comments ?? [], [board.comments]);
   const { unread, markSeen } = useSeenMessages(boardId, threads, me?.name ?? null);

@@ -27,6 +27,7 @@ import { FrameActionsContext, type FrameActions } from "./frames/FrameActions";
 import { FrameNode } from "./frames/FrameNode";
 import { NoteActionsContext, type NoteActions } from "./notes/NoteActions";
 import { NoteNode } from "./notes/NoteNode";
+import { CommentPins } from "./comments/CommentPins";
 import { CanvasToolbar } from "./CanvasToolbar";
 import type { ChainOrder } from "@/lib/valuechain/chainOrder";
 import { useBoardActions } from "./BoardActions";
@@ -273,6 +274,7 @@ export function Canvas({ order, selection, setSelection, following, stopFollowin
           {following && !workshop.followingSpotlight && <FollowBanner name={following.name} color={following.color} onStop={stopFollowing} />}
           <WorkshopBanners following={following} onStopFollowing={stopFollowing} />
         </Panel>
+        <CommentPins threads={board.comments} />
         <RemoteCursors awareness={provider.awareness} />
       </ReactFlow>
       </FrameActionsContext>

@@ -86,3 +86,21 @@ test("a viewer reads threads and cannot write; a deleted player's thread stays, 
   await expect(viewer.getByTestId("comment-anchor")).toHaveText(/Detached/);
   await expect(viewer.getByTestId("comment-thread")).toContainText("Do architects specify us by name?");
 });
+
+test("a comment on the canvas is pinned where it was made, for everyone, and the pin opens it", async ({ browser }) => {
+  const board = await createBoardVia(server.url, { template: "industrial-components" });
+  const ada = await openAs(browser, board.edit, "Ada");
+  const ben = await openAs(browser, board.edit, "Ben");
+  await ada.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await ada.getByTestId("tab-comments").click();
+  await ada.getByTestId("comment-input").fill("Where do the spare parts go?");
+  await ada.getByTestId("comment-send").click();
+  await expect(ada.getByTestId("comment-anchor")).toHaveText("On the canvas");
+
+  const pin = ben.getByTestId("comment-pin");
+  await expect(pin).toBeVisible();
+  await pin.click();
+  await expect(ben.getByTestId("comments-panel").getByTestId("comment-thread")).toContainText("Where do the spare parts go?");
+  await ben.getByTestId("comment-resolve").click();
+  await expect(ada.getByTestId("comment-pin")).toHaveCount(0);
+});

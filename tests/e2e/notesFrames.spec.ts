@@ -43,6 +43,13 @@ test("a sticky note written by one appears for the other and becomes a player in
   await expect(bob.getByTestId("note-text")).toHaveText("Kitchen studios\nsell to homeowners, maybe 10%");
   await expect(bob.getByTestId("note-node")).toContainText("Alice");
 
+  // With the keyboard: Enter on the focused note writes in it, Escape leaves.
+  await note.click();
+  await alice.keyboard.press("Enter");
+  await expect(alice.getByTestId("note-text-input")).toBeFocused();
+  await alice.keyboard.press("Escape");
+  await expect(alice.getByTestId("note-text-input")).toHaveCount(0);
+
   await note.click();
   await alice.getByTestId("note-to-player").selectOption("retailer");
   await expect(alice.getByTestId("note-node")).toHaveCount(0);
@@ -95,7 +102,7 @@ test("moving a frame moves the players and notes inside it, and nothing outside"
 
   // Resizing it from its top-left corner moves its edge, not what is inside.
   const before = await exported(board.id, board.ownerToken);
-  await page.getByTestId("frame-node").click({ position: { x: 300, y: 400 } });
+  await page.getByTestId("frame-title").click();
   const corner = page.locator(".react-flow__resize-control.handle.top.left");
   const c = (await corner.boundingBox())!;
   await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);

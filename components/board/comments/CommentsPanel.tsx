@@ -68,7 +68,7 @@ export function CommentsPanel({ board, selection, me, names, unread, markSeen, f
   const threads = useMemo(() => board.comments ?? [], [board.comments]);
   const selected = selection.length === 1 && [...board.players, ...board.channels].some((x) => x.id === selection[0]) ? selection[0] : null;
   const shown = threads
-    .filter((t) => (focus ? targetOf(t) === focus : true))
+    .filter((t) => (focus ? targetOf(t) === focus || t.id === focus : true))
     .filter((t) => (filter === "all" ? true : filter === "open" ? !t.resolved : t.resolved))
     .sort((a, b) => (a.messages.at(-1)?.at ?? "") < (b.messages.at(-1)?.at ?? "") ? 1 : -1);
 
@@ -145,7 +145,7 @@ export function CommentsPanel({ board, selection, me, names, unread, markSeen, f
         )}
         {focus && (
           <button type="button" onClick={() => onFocus(null)} data-testid="comments-filter-clear" className="rounded-full border border-indigo-500 bg-indigo-50 px-2.5 py-0.5 text-xs font-medium text-indigo-800">
-            Only one {board.players.some((p) => p.id === focus) ? "player" : "channel"} ✕
+            Only one {board.players.some((p) => p.id === focus) ? "player" : board.channels.some((c) => c.id === focus) ? "channel" : "thread"} ✕
           </button>
         )}
       </div>

@@ -14,8 +14,15 @@ import { useSession } from "./useSession";
  * paste events carry it (no clipboard permission needed); text fields keep theirs. Viewers
  * may copy. A paste is one undoable step and selects what it placed.
  */
-export function useClipboard(selection: readonly string[], setSelection: Dispatch<SetStateAction<readonly string[]>>, onNotice: (message: string) => void): void {
-  const { session, canEdit } = useSession();
+export function useClipboard(
+  selection: readonly string[],
+  setSelection: Dispatch<SetStateAction<readonly string[]>>,
+  onNotice: (message: string) => void,
+  /** Whether a paste may write now: not for a viewer, nor while a round pauses editing or a version is open. */
+  canPaste: boolean,
+): void {
+  const { session } = useSession();
+  const canEdit = canPaste;
   const store = useStoreApi();
   const latest = useRef({ selection, setSelection, canEdit, onNotice });
   useEffect(() => {
@@ -48,7 +55,7 @@ export function useClipboard(selection: readonly string[], setSelection: Dispatc
         return;
       }
       event.preventDefault();
-      if (!latest.current.canEdit) return latest.current.onNotice("This link can only view the board: nothing was pasted.");
+      if (!latest.current.canEdit) return latest.current.onNotice("Nothing was pasted: this board cannot be edited here right now (a view link, a paused workshop round or an open version).");
       const { board } = session.board.get();
       const { fragment } = parsed;
       const items = [...fragment.players, ...(fragment.notes ?? []), ...(fragment.frames ?? [])];

@@ -1,4 +1,4 @@
-import { memo, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { NodeToolbar, Position, type NodeProps } from "@xyflow/react";
 import type { NoteFlowNode } from "@/lib/canvas/discussionNodes";
 import { noteFill } from "@/lib/valuechain/discussion";
@@ -10,7 +10,7 @@ import { useNoteActions } from "./NoteActions";
 
 /**
  * A sticky note: a square of colour with its text and author, moved and selected like a card.
- * Double-click (or Enter when selected) edits the text; selected, a toolbar offers its colour
+ * Double-click (or Enter when it has the focus) edits the text; selected, a toolbar offers its colour
  * and "Make it a player".
  */
 function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
@@ -18,6 +18,20 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
   const { canEdit } = useSession();
   const actions = useNoteActions();
   const [editing, setEditing] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  // Focus sits on React Flow's wrapper around the note (Tab, a click): Enter there writes.
+  useEffect(() => {
+    const wrapper = body.current?.closest<HTMLElement>(".react-flow__node");
+    if (!wrapper || !canEdit) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Enter" && event.target === wrapper) {
+        event.preventDefault();
+        setEditing(true);
+      }
+    };
+    wrapper.addEventListener("keydown", onKeyDown);
+    return () => wrapper.removeEventListener("keydown", onKeyDown);
+  }, [canEdit]);
   return (
     <>
       {canEdit && (
@@ -54,15 +68,10 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
         </NodeToolbar>
       )}
       <div
+        ref={body}
         data-testid="note-node"
         data-note-id={note.id}
         onDoubleClick={() => canEdit && setEditing(true)}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && canEdit && !editing) {
-            event.preventDefault();
-            setEditing(true);
-          }
-        }}
         className={`flex flex-col rounded-sm p-3 text-slate-900 shadow-md ${selected ? "outline-[3px] outline-offset-2 outline-indigo-500" : ""}`}
         style={{ background: noteFill(note.color), width: NOTE_SIZE.width, minHeight: NOTE_SIZE.height }}
       >
