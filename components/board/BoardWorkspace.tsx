@@ -14,6 +14,7 @@ import { useBoardShortcuts } from "./hooks/useBoardShortcuts";
 import { useClipboard } from "./hooks/useClipboard";
 import { CommentsContext, type CommentsLink } from "./comments/CommentsContext";
 import { useSeenMessages } from "./comments/useSeenMessages";
+import { CommentAnnouncer } from "./comments/CommentAnnouncer";
 import { usePresence } from "./hooks/usePresence";
 import { openThreadCounts } from "@/lib/valuechain/discussion";
 import type { Peer } from "@/lib/collab/presence";
@@ -187,6 +188,7 @@ export function BoardWorkspace() {
       <RemoteChangeAnnouncer />
       </WorkshopRoot>
       <UndoKeptNotice board={board} />
+      <CommentAnnouncer threads={threads} unread={unread} />
       {clipboardNotice && (
         <p role="status" data-testid="clipboard-notice" className="fixed bottom-16 left-1/2 z-40 max-w-md -translate-x-1/2 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white shadow-lg">
           {clipboardNotice}

@@ -1,7 +1,9 @@
+import { MessageSquare } from "lucide-react";
 import type { Board } from "@/lib/valuechain/model";
 import { deleteSelection, duplicatePlayers } from "./boardCommands";
 import { useCardSizes } from "./hooks/useCardSizes";
 import { useSession } from "./hooks/useSession";
+import { useCommentCount, useOpenComments } from "./comments/CommentsContext";
 import { BoardHelp } from "./inspector/BoardHelp";
 import { ChannelDetails } from "./inspector/ChannelDetails";
 import { ChannelInspector } from "./inspector/ChannelInspector";
@@ -56,9 +58,28 @@ export function Inspector({ board, selection, setSelection, readOnly = false }: 
     return canEdit ? <ChannelInspector key={channel.id} board={board} channel={channel} onDelete={remove} /> : <ChannelDetails board={board} channel={channel} />;
   };
 
+  const single = players.length + channels.length === 1 && !readOnly ? (players[0]?.id ?? channels[0]?.id) : null;
   return (
     <div data-testid="inspector">
+      {single && <CommentButton id={single} />}
       {content()}
     </div>
+  );
+}
+
+/** Above a single player's or channel's details: its open threads, or a first comment on it. */
+function CommentButton({ id }: { id: string }) {
+  const count = useCommentCount(id);
+  const openFor = useOpenComments();
+  return (
+    <button
+      type="button"
+      data-testid="inspector-comment"
+      onClick={() => openFor(id)}
+      className="float-right ml-2 inline-flex items-center gap-1 rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500"
+    >
+      <MessageSquare className="size-3.5" aria-hidden />
+      {count ? `${count} open ${count === 1 ? "thread" : "threads"}` : "Comment"}
+    </button>
   );
 }

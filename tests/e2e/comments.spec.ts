@@ -33,6 +33,7 @@ test("a comment appears live for the other with its unread mark and count; reply
   // Bob has not opened the comments: the card's count and the tab's unread count tell him.
   await expect(card(bob, dealer.id).getByTestId("comment-count")).toHaveText("1");
   await expect(bob.getByTestId("comments-unread-count")).toHaveText("1");
+  await expect(bob.getByTestId("comment-announcer")).toHaveText("New comment from Alice: Is the dealer really a customer?");
   await card(bob, dealer.id).getByTestId("comment-count").click();
   const thread = bob.getByTestId("comment-thread");
   await expect(thread).toHaveAttribute("data-unread", "true");
@@ -69,6 +70,8 @@ test("a viewer reads threads and cannot write; a deleted player's thread stays, 
   const viewer = await openAs(browser, board.view, "Dan");
   const architect = (await boardOf(editor)).players.find((p) => p.name === "Architect")!;
 
+  await card(editor, architect.id).click();
+  await expect(editor.getByTestId("inspector-comment")).toHaveText("Comment");
   await card(editor, architect.id).click({ button: "right" });
   await editor.getByTestId("menu-comment").click();
   await editor.getByTestId("comment-input").fill("Do architects specify us by name?");
