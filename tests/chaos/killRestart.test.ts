@@ -195,7 +195,14 @@ async function runKillRestart(seed: number, opts: RunOptions): Promise<RunReport
       60_000,
       "survivors converge",
       100,
-    );
+    ).catch((error: Error) => {
+      // Say what each survivor was doing, so a failure can be understood from its log alone.
+      const key = contentKey(survivors[0].doc);
+      const states = survivors.map(
+        (c, i) => `#${i} synced=${c.provider.synced} connected=${c.provider.wsconnected} same=${contentKey(c.doc).equals(key)} closes=[${c.closes.slice(-4).join("; ")}]`,
+      );
+      throw new Error(`${error.message}\n${states.join("\n")}`);
+    });
     await Promise.all(survivors.map((c) => c.saveAll()));
     mark("converged and saved");
 
