@@ -4,8 +4,7 @@ import type { Board } from "@/lib/valuechain/model";
 import { useHiddenAnswers } from "./workshop/BlindContext";
 import type { AnsweredBoard } from "./hooks/useAnswers";
 import { Inspector } from "./Inspector";
-import { CommentsPanel } from "./comments/CommentsPanel";
-import type { Author } from "@/lib/valuechain/model";
+import { CommentsPanel, type CommentsPanelProps } from "./comments/CommentsPanel";
 import { QuestionsPanel } from "./questions/QuestionsPanel";
 import { panelId, SidebarTabs, tabId, type SidebarTab } from "./SidebarTabs";
 
@@ -25,17 +24,7 @@ interface BoardSidebarProps {
   /** A version is open: the panel shows its answers and cards, read-only, under this name. */
   version?: { label: string } | null;
   /** The live board's comment threads (a version's are not shown: they are discussed live). */
-  comments: {
-    board: Board;
-    selection: readonly string[];
-    setSelection: (ids: readonly string[]) => void;
-    me: Author | null;
-    names: readonly string[];
-    unread: ReadonlySet<string>;
-    markSeen: (ids: readonly string[]) => void;
-    focus: string | null;
-    onFocus: (id: string | null) => void;
-  };
+  comments: Omit<CommentsPanelProps, "onShowPlayers">;
 }
 
 /** The right-hand side of the board (or of the open version): what is selected, or the eight questions answered. */

@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState, type SetStateAction } from "react";
+import { useCallback, useMemo, useRef, useState, type SetStateAction } from "react";
 import type { FollowTarget } from "@/lib/collab/presence";
 import { chainOrder } from "@/lib/valuechain/chainOrder";
-import { DEFAULT_BOARD_TITLE, type Board } from "@/lib/valuechain/model";
+import { DEFAULT_BOARD_TITLE, type Board, type CommentThread } from "@/lib/valuechain/model";
 import { BoardActionsContext } from "./BoardActions";
 import { BoardSidebar } from "./BoardSidebar";
 import { useConnectDialog } from "./connect/useConnectDialog";
@@ -48,6 +48,21 @@ const NO_BOARD: Board = { title: "", players: [], channels: [] };
 const IGNORE = () => {};
 
 /** The board page: top bar, palette, canvas and sidebar (inspector or questions) around one shared selection. */
+/**
+ * Open threads per player or channel, as the same map until a count changes: every card reads
+ * it, so a reply or an edit (which changes no count) must not re-render a thousand cards.
+ */
+function useStableCounts(threads: readonly CommentThread[]): ReadonlyMap<string, number> {
+  const previous = useRef<ReadonlyMap<string, number>>(new Map());
+  return useMemo(() => {
+    const next = openThreadCounts(threads);
+    const old = previous.current;
+    const same = next.size === old.size && [...next].every(([id, n]) => old.get(id) === n);
+    if (!same) previous.current = next;
+    return previous.current;
+  }, [threads]);
+}
+
 const peerNames = (peers: Peer[]) => peers.map((p) => p.user.name).sort().join("\n");
 const sameString = (a: string, b: string) => a === b;
 
@@ -120,16 +135,17 @@ export function BoardWorkspace() {
     () => [...new Set([...present.split("\n"), ...threads.flatMap((t) => t.messages.map((m) => m.author.name)), ...(me ? [me.name] : [])].filter(Boolean))].sort(),
     [present, threads, me],
   );
+  const counts = useStableCounts(threads);
   const commentsLink = useMemo<CommentsLink>(
     () => ({
-      counts: openThreadCounts(threads),
+      counts,
       openFor: (id) => {
         setCommentFocus(id);
         setTab("comments");
         setSheetOpen(true);
       },
     }),
-    [threads],
+    [counts],
   );
   useBoardShortcuts({ selection, setSelection, startConnect: connecting.actions.startConnect, following: following !== null, stopFollowing, toggleQuestions, toggleStrategyView });
 

@@ -10,7 +10,7 @@
  * always a channel. Frames (`<g class="frame">`, behind) and sticky notes (`<g class="note">`,
  * in front) are drawn as on the canvas. Flow coordinates map to picture units as `(x - origin.x, y - origin.y)`.
  */
-import { channelPath } from "../canvas/channelPath";
+import { channelControls, channelPath } from "../canvas/channelPath";
 import { FLOW_STYLE } from "../canvas/flowStyle";
 import { toFlowEdges } from "../canvas/flow";
 import { KIND_COLORS, QUIET_KIND_COLOR, STRATEGY_COLORS } from "../canvas/palette";
@@ -143,9 +143,8 @@ function routeOf(channel: Channel, lane: number, from: Placed, to: Placed): Rout
   const tx = to.x - HANDLE_REACH;
   const ty = to.y + to.layout.height / 2;
   const [d, lx, ly] = channelPath(sx, sy, tx, ty, lane);
-  const numbers = d.match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
-  const controls: [number, number][] = [0, 2, 4, 6].map((i) => [numbers[i], numbers[i + 1]]);
-  const [c2x, c2y] = controls[2];
+  const [c1x, c1y, c2x, c2y] = channelControls(sx, sy, tx, ty, lane);
+  const controls: [number, number][] = [[sx, sy], [c1x, c1y], [c2x, c2y], [tx, ty]];
   const angle = Math.atan2(ty - c2y, tx - c2x);
   const text = [channel.label, channel.share !== undefined ? `${channel.share}%` : ""].filter(Boolean).join(" · ");
   return { channel, d, end: { x: tx, y: ty, angle }, label: text ? { x: lx, y: ly, text } : null, controls };

@@ -7,11 +7,11 @@
  */
 import { formatPercent, plural } from "../valuechain/format";
 import type { ReportData, ReportPerson } from "./reportModel";
+import { escapeXml } from "../picture/svgText";
 
 /** Text as HTML content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+/** Text for HTML: the same five characters as for SVG (lib/picture/svgText.ts). */
+export const escapeHtml = escapeXml;
 
 const e = escapeHtml;
 

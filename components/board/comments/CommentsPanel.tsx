@@ -12,7 +12,7 @@ import { ThreadCard } from "./ThreadCard";
 
 export type CommentFilter = "open" | "resolved" | "all";
 
-interface CommentsPanelProps {
+export interface CommentsPanelProps {
   board: Board;
   selection: readonly string[];
   me: Author | null;

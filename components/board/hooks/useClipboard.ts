@@ -22,11 +22,10 @@ export function useClipboard(
   canPaste: boolean,
 ): void {
   const { session } = useSession();
-  const canEdit = canPaste;
   const store = useStoreApi();
-  const latest = useRef({ selection, setSelection, canEdit, onNotice });
+  const latest = useRef({ selection, setSelection, canPaste, onNotice });
   useEffect(() => {
-    latest.current = { selection, setSelection, canEdit, onNotice };
+    latest.current = { selection, setSelection, canPaste, onNotice };
   });
 
   useEffect(() => {
@@ -36,7 +35,7 @@ export function useClipboard(
       if (!ours(event) || !event.clipboardData) return;
       // Text selected on the page (a panel's answer, a thread) is what Ctrl+C means then.
       if (!(window.getSelection()?.isCollapsed ?? true)) return;
-      const { selection: ids, setSelection: select, canEdit: editing } = latest.current;
+      const { selection: ids, setSelection: select, canPaste: editing } = latest.current;
       const { board } = session.board.get();
       const fragment = fragmentOf(board, ids);
       if (!fragment) return;
@@ -55,7 +54,7 @@ export function useClipboard(
         return;
       }
       event.preventDefault();
-      if (!latest.current.canEdit) return latest.current.onNotice("Nothing was pasted: this board cannot be edited here right now (a view link, a paused workshop round or an open version).");
+      if (!latest.current.canPaste) return latest.current.onNotice("Nothing was pasted: this board cannot be edited here right now (a view link, a paused workshop round or an open version).");
       const { board } = session.board.get();
       const { fragment } = parsed;
       const items = [...fragment.players, ...(fragment.notes ?? []), ...(fragment.frames ?? [])];
